@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AreasConfig(AppConfig):
+    name = "areas"
+    verbose_name = "Areas (local authorities)"

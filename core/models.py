@@ -1,0 +1,70 @@
+"""What every directory entry shares: a slug, a publication status and timestamps."""
+
+from django.db import models
+from django.utils.text import slugify
+
+
+class EntryQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Entry.Status.PUBLISHED)
+
+
+class Entry(models.Model):
+    """An entry in the directory: a researcher, dataset, project, organisation or theme.
+
+    The public only ever sees published entries; drafts and archived entries
+    are for the people who look after them.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+        ARCHIVED = "archived", "Archived"
+
+    slug = models.SlugField(
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text="The entry’s web address. Left blank, it is made from the name.",
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text="Only published entries are shown to the public.",
+    )
+    is_sample = models.BooleanField(
+        "sample data",
+        default=False,
+        help_text="Fictional content for demonstrations; shown with a ‘sample’ label.",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    def slug_source(self) -> str:
+        return str(self)
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug(self.slug_source())
+        super().save(*args, **kwargs)
+
+    def unique_slug(self, text: str) -> str:
+        """A slug for `text` that no other entry of this kind has (queries the database)."""
+        max_length = self._meta.get_field("slug").max_length - 5
+        base = slugify(text)[:max_length].strip("-") or self._meta.model_name
+        candidate, number = base, 2
+        others = type(self)._default_manager.exclude(pk=self.pk)
+        while others.filter(slug=candidate).exists():
+            candidate, number = f"{base}-{number}", number + 1
+        return candidate

@@ -1,0 +1,149 @@
+from django.db import models
+from django.urls import reverse
+
+from core.identifiers import OrcidField
+from core.keywords import split_keywords
+from core.models import Entry, EntryQuerySet
+
+
+class ResearcherQuerySet(EntryQuerySet):
+    def at(self, organisation):
+        """People whose primary organisation or one of whose affiliations is `organisation`."""
+        return self.filter(
+            models.Q(organisation=organisation) | models.Q(affiliations=organisation)
+        ).distinct()
+
+    def open_to(self, offer: str):
+        return self.filter(**{Researcher.OPEN_TO_FIELDS[offer]: True})
+
+    def matching(self, words: str):
+        return self.filter(
+            models.Q(name__icontains=words)
+            | models.Q(job_title__icontains=words)
+            | models.Q(expertise__icontains=words)
+            | models.Q(methods__icontains=words)
+            | models.Q(biography__icontains=words)
+        )
+
+
+class Researcher(Entry):
+    """Anyone with expertise to share: academics, students, analysts in local authorities and the NHS."""
+
+    class CareerStage(models.TextChoices):
+        STUDENT = "student", "Student"
+        EARLY = "early", "Early career"
+        MID = "mid", "Mid career"
+        SENIOR = "senior", "Senior"
+
+    # What someone is open to: the query-string value, the field that records it.
+    OPEN_TO_FIELDS = {
+        "collaboration": "open_to_collaboration",
+        "supervision": "open_to_supervision",
+        "advising": "open_to_advising",
+        "media": "open_to_media",
+        "speaking": "open_to_speaking",
+    }
+
+    name = models.CharField(max_length=200)
+    title = models.CharField(max_length=30, blank=True, help_text="E.g. Dr, Professor. Optional.")
+    job_title = models.CharField(max_length=200, blank=True)
+    career_stage = models.CharField(max_length=20, choices=CareerStage.choices, blank=True)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+        help_text="Where this person mainly works or studies.",
+    )
+    affiliations = models.ManyToManyField(
+        "organisations.Organisation",
+        blank=True,
+        related_name="affiliated_people",
+        help_text="Other organisations this person is affiliated with.",
+    )
+    biography = models.TextField(blank=True, help_text="A short biography, a paragraph or two.")
+    expertise = models.CharField(
+        "expertise keywords", max_length=500, blank=True, help_text="Comma-separated, e.g. school readiness, SEND."
+    )
+    methods = models.CharField(
+        "methods and skills",
+        max_length=500,
+        blank=True,
+        help_text="Comma-separated, e.g. data linkage, multilevel models, qualitative interviews.",
+    )
+    themes = models.ManyToManyField("themes.Theme", blank=True, related_name="researchers")
+    orcid = OrcidField("ORCID iD", max_length=19, help_text="E.g. 0000-0002-1825-0097.")
+    email = models.EmailField(blank=True)
+    show_email = models.BooleanField(
+        "show email publicly", default=False, help_text="Only when the person has agreed to it."
+    )
+    open_to_collaboration = models.BooleanField("open to collaboration", default=False)
+    open_to_supervision = models.BooleanField("open to PhD supervision", default=False)
+    open_to_advising = models.BooleanField("open to advising local authorities and public bodies", default=False)
+    open_to_media = models.BooleanField("open to media requests", default=False)
+    open_to_speaking = models.BooleanField("open to speaking", default=False)
+    has_lived_experience = models.BooleanField(
+        "involved through lived experience",
+        default=False,
+        help_text="Only if the person has opted in to say so.",
+    )
+    lived_experience = models.TextField(
+        "lived experience, in their words", blank=True, help_text="As the person describes it themselves."
+    )
+    show_lived_experience = models.BooleanField(
+        "show lived experience publicly", default=False, help_text="Only when the person has chosen to show it."
+    )
+
+    objects = ResearcherQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["orcid"], condition=~models.Q(orcid=""), name="unique_researcher_orcid"),
+        ]
+        indexes = [
+            # Serves the researcher list's career-stage filter.
+            models.Index(fields=["career_stage"], name="researcher_career_stage_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:detail", args=[self.slug])
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.title} {self.name}" if self.title else self.name
+
+    @property
+    def public_email(self) -> str:
+        return self.email if self.show_email else ""
+
+    @property
+    def public_lived_experience(self) -> str:
+        """The person's own words on their lived experience, only if they chose to show them."""
+        if self.has_lived_experience and self.show_lived_experience:
+            return self.lived_experience or "Involved through lived experience."
+        return ""
+
+    @property
+    def open_to(self) -> list[str]:
+        return [
+            self._meta.get_field(field).verbose_name.removeprefix("open to ")
+            for field in self.OPEN_TO_FIELDS.values()
+            if getattr(self, field)
+        ]
+
+    @property
+    def expertise_list(self) -> list[str]:
+        return split_keywords(self.expertise)
+
+    @property
+    def methods_list(self) -> list[str]:
+        return split_keywords(self.methods)
+
+    @property
+    def orcid_url(self) -> str:
+        return f"https://orcid.org/{self.orcid}" if self.orcid else ""

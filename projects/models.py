@@ -1,0 +1,141 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from core.identifiers import DoiField
+from core.models import Entry, EntryQuerySet
+
+
+class ProjectQuerySet(EntryQuerySet):
+    def involving(self, organisation):
+        """Projects the organisation is a partner in, or that one of its people works on."""
+        partner = Project.partner_organisations.through.objects.filter(
+            project=models.OuterRef("pk"), organisation=organisation
+        )
+        staffed = Membership.objects.filter(project=models.OuterRef("pk"), researcher__organisation=organisation)
+        return self.filter(models.Exists(partner) | models.Exists(staffed))
+
+    def matching(self, words: str):
+        return self.filter(
+            models.Q(title__icontains=words)
+            | models.Q(summary__icontains=words)
+            | models.Q(funder__icontains=words)
+        )
+
+
+class Project(Entry):
+    class Stage(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        ACTIVE = "active", "Active"
+        COMPLETED = "completed", "Completed"
+
+    title = models.CharField(max_length=250)
+    summary = models.TextField()
+    stage = models.CharField(
+        "project status", max_length=20, choices=Stage.choices, default=Stage.ACTIVE, db_index=True
+    )
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    funder = models.CharField(max_length=250, blank=True)
+    members = models.ManyToManyField("people.Researcher", through="Membership", related_name="projects")
+    partner_organisations = models.ManyToManyField(
+        "organisations.Organisation", blank=True, related_name="partner_projects"
+    )
+    datasets = models.ManyToManyField("datasets.Dataset", through="DatasetUsage", related_name="projects")
+    themes = models.ManyToManyField("themes.Theme", blank=True, related_name="projects")
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="project_dates_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:detail", args=[self.slug])
+
+    def clean(self) -> None:
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "The end date is before the start date."})
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        LEAD = "lead", "Lead"
+        CO_INVESTIGATOR = "co-investigator", "Co-investigator"
+        RESEARCHER = "researcher", "Researcher"
+        ANALYST = "analyst", "Data analyst"
+        STUDENT = "student", "Student"
+        LIVED_EXPERIENCE = "lived-experience", "Lived-experience adviser"
+        PRACTITIONER = "practitioner", "Practitioner partner"
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="memberships")
+    researcher = models.ForeignKey("people.Researcher", on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=30, choices=Role.choices, default=Role.RESEARCHER)
+
+    class Meta:
+        ordering = ["project", "role", "researcher__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "researcher"], name="one_membership_per_person"),
+            models.UniqueConstraint(
+                fields=["project"],
+                condition=models.Q(role="lead"),
+                name="one_lead_per_project",
+                violation_error_message="A project has one lead.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.researcher} – {self.get_role_display()} on {self.project}"
+
+
+class DatasetUsage(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="usages")
+    dataset = models.ForeignKey("datasets.Dataset", on_delete=models.CASCADE, related_name="usages")
+    note = models.CharField("how it was used", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["project", "dataset__title"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "dataset"], name="one_usage_per_dataset"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dataset} in {self.project}"
+
+
+class Output(models.Model):
+    class Kind(models.TextChoices):
+        PUBLICATION = "publication", "Publication"
+        REPORT = "report", "Report"
+        POLICY_BRIEF = "policy-brief", "Policy brief"
+        SOFTWARE = "software", "Software"
+        DATASET = "dataset", "Dataset"
+        OTHER = "other", "Other"
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="outputs")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    title = models.CharField(max_length=300)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    url = models.URLField("URL", blank=True)
+    doi = DoiField("DOI", max_length=200)
+    key_finding = models.CharField(max_length=300, blank=True, help_text="One line: what it found.")
+
+    class Meta:
+        ordering = ["-year", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def link(self) -> str:
+        return f"https://doi.org/{self.doi}" if self.doi else self.url
