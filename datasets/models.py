@@ -4,7 +4,8 @@ from django.urls import reverse
 
 from core.identifiers import DoiField
 from core.keywords import split_keywords
-from core.models import Entry, EntryQuerySet
+from core.models import Entry
+from themes.models import ThemedQuerySet
 
 from .life_stages import ANTENATAL, BY_SLUG, LifeStage, stages_for
 
@@ -23,10 +24,10 @@ class LinkageIdentifier(models.Model):
         return self.name
 
 
-class DatasetQuerySet(EntryQuerySet):
-    def covering(self, area):
-        """Datasets that cover `area`: those listing it, and every England-wide or UK-wide one."""
-        lists_area = Dataset.areas.through.objects.filter(dataset=models.OuterRef("pk"), area=area)
+class DatasetQuerySet(ThemedQuerySet):
+    def covering(self, areas):
+        """Datasets that cover any of `areas`: those listing one, and every England-wide or UK-wide one."""
+        lists_area = Dataset.areas.through.objects.filter(dataset=models.OuterRef("pk"), area__in=areas)
         return self.filter(models.Exists(lists_area) | models.Q(coverage_scope__in=Dataset.NATIONAL_SCOPES))
 
     def for_life_stage(self, slug: str):
@@ -35,6 +36,16 @@ class DatasetQuerySet(EntryQuerySet):
             return self.filter(includes_antenatal=True)
         return self.filter(min_age__lte=stage.max_age).filter(
             models.Q(max_age__gte=stage.min_age) | models.Q(max_age__isnull=True)
+        )
+
+    def with_card_details(self):
+        """What a dataset's card shows: custodian, published themes and areas (two extra queries)."""
+        from areas.models import Area
+        from themes.models import Theme
+
+        return self.select_related("custodian").prefetch_related(
+            models.Prefetch("themes", queryset=Theme.objects.published()),
+            models.Prefetch("areas", queryset=Area.objects.only("code", "name")),
         )
 
     def matching(self, words: str):

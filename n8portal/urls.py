@@ -1,4 +1,23 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
-urlpatterns = [path("admin/", admin.site.urls)]
+from core import views as core_views
+
+admin.site.site_header = "N8 Children & Young People data portal"
+admin.site.site_title = "N8 CYP portal admin"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("about/", core_views.about, name="about"),
+    path("search/", include("search.urls")),
+    path("researchers/", include("people.urls")),
+    path("datasets/", include("datasets.urls")),
+    path("projects/", include("projects.urls")),
+    path("organisations/", include("organisations.urls")),
+    path("themes/", include("themes.urls")),
+    path("areas/", include("areas.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

@@ -7,6 +7,9 @@ from core.models import Entry, EntryQuerySet
 
 
 class OrganisationQuerySet(EntryQuerySet):
+    def with_card_details(self):
+        return self.select_related("area")
+
     def matching(self, words: str):
         return self.filter(
             models.Q(name__icontains=words)

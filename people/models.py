@@ -3,15 +3,25 @@ from django.urls import reverse
 
 from core.identifiers import OrcidField
 from core.keywords import split_keywords
-from core.models import Entry, EntryQuerySet
+from core.models import Entry
+from themes.models import ThemedQuerySet
 
 
-class ResearcherQuerySet(EntryQuerySet):
+class ResearcherQuerySet(ThemedQuerySet):
     def at(self, organisation):
         """People whose primary organisation or one of whose affiliations is `organisation`."""
-        return self.filter(
-            models.Q(organisation=organisation) | models.Q(affiliations=organisation)
-        ).distinct()
+        affiliated = Researcher.affiliations.through.objects.filter(
+            researcher=models.OuterRef("pk"), organisation=organisation
+        )
+        return self.filter(models.Q(organisation=organisation) | models.Exists(affiliated))
+
+    def with_card_details(self):
+        """What a researcher's card shows: organisation and published themes (one extra query)."""
+        from themes.models import Theme
+
+        return self.select_related("organisation").prefetch_related(
+            models.Prefetch("themes", queryset=Theme.objects.published())
+        )
 
     def open_to(self, offer: str):
         return self.filter(**{Researcher.OPEN_TO_FIELDS[offer]: True})

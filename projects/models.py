@@ -3,10 +3,11 @@ from django.db import models
 from django.urls import reverse
 
 from core.identifiers import DoiField
-from core.models import Entry, EntryQuerySet
+from core.models import Entry
+from themes.models import ThemedQuerySet
 
 
-class ProjectQuerySet(EntryQuerySet):
+class ProjectQuerySet(ThemedQuerySet):
     def involving(self, organisation):
         """Projects the organisation is a partner in, or that one of its people works on."""
         partner = Project.partner_organisations.through.objects.filter(
@@ -14,6 +15,18 @@ class ProjectQuerySet(EntryQuerySet):
         )
         staffed = Membership.objects.filter(project=models.OuterRef("pk"), researcher__organisation=organisation)
         return self.filter(models.Exists(partner) | models.Exists(staffed))
+
+    def with_card_details(self):
+        """What a project's card shows: its published lead as `leads`, and published themes."""
+        from themes.models import Theme
+
+        leads = Membership.objects.filter(
+            role=Membership.Role.LEAD, researcher__status=Entry.Status.PUBLISHED
+        ).select_related("researcher")
+        return self.prefetch_related(
+            models.Prefetch("memberships", queryset=leads, to_attr="leads"),
+            models.Prefetch("themes", queryset=Theme.objects.published()),
+        )
 
     def matching(self, words: str):
         return self.filter(

@@ -43,6 +43,10 @@ class Theme(Entry):
     def get_absolute_url(self) -> str:
         return reverse("themes:detail", args=[self.slug])
 
+    def with_children(self):
+        """This theme and its sub-themes, as a queryset to filter by (not yet run)."""
+        return Theme.objects.filter(models.Q(pk=self.pk) | models.Q(parent=self.pk))
+
     def clean(self) -> None:
         if self.parent is None:
             return
@@ -54,3 +58,13 @@ class Theme(Entry):
             raise ValidationError({"parent": "This theme has sub-themes, so it must stay at the top level."})
         if self.parent.family != self.family:
             raise ValidationError({"family": "A sub-theme belongs to the same family as its parent."})
+
+
+class ThemedQuerySet(EntryQuerySet):
+    """For entries tagged with themes: finds them by a theme or any of its sub-themes."""
+
+    def in_theme(self, theme: Theme):
+        through = self.model.themes.through
+        source = self.model._meta.model_name
+        tagged = through.objects.filter(**{source: models.OuterRef("pk")}, theme__in=theme.with_children())
+        return self.filter(models.Exists(tagged))

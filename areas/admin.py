@@ -1,0 +1,23 @@
+from django.contrib import admin
+
+from .models import Area, AreaCodeAlias
+
+
+class AliasInline(admin.TabularInline):
+    model = AreaCodeAlias
+    extra = 0
+
+
+@admin.register(Area)
+class AreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "region"]
+    list_filter = ["region"]
+    search_fields = ["name", "code", "aliases__old_code", "aliases__old_name"]
+    inlines = [AliasInline]
+
+
+@admin.register(AreaCodeAlias)
+class AreaCodeAliasAdmin(admin.ModelAdmin):
+    list_display = ["old_code", "old_name", "area", "effective_date"]
+    search_fields = ["old_code", "old_name", "area__name"]
+    autocomplete_fields = ["area"]

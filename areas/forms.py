@@ -1,0 +1,24 @@
+from django import forms
+from django.core.exceptions import ValidationError
+
+
+class AreaCodeField(forms.ModelChoiceField):
+    """An ONS code, current or retired; a retired code stands for the area(s) that replaced it.
+
+    Cleans to a list of areas, because a retired county code can stand for two unitary authorities.
+    """
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        areas = list(self.queryset.for_code(str(value)))
+        if not areas:
+            raise ValidationError(
+                "There is no northern local authority with the code %(code)s.",
+                code="invalid_choice",
+                params={"code": value},
+            )
+        return areas
+
+    def label_from_instance(self, area) -> str:
+        return f"{area.name} ({area.get_region_display()})"

@@ -1,0 +1,65 @@
+import django_filters
+from django.db.models import Exists, OuterRef
+
+from areas.forms import AreaCodeField
+from areas.models import Area
+from core.filters import EntryFilterSet, sort_filter
+from organisations.models import Organisation
+from themes.models import Theme
+
+from .life_stages import LIFE_STAGE_CHOICES
+from .models import Dataset, LinkageIdentifier
+
+
+class AreaFilter(django_filters.ModelChoiceFilter):
+    field_class = AreaCodeField
+
+
+def custodians():
+    """Published organisations that hold at least one published dataset."""
+    holds = Dataset.objects.published().filter(custodian=OuterRef("pk"))
+    return Organisation.objects.published().filter(Exists(holds))
+
+
+class DatasetFilter(EntryFilterSet):
+    theme = django_filters.ModelChoiceFilter(
+        queryset=Theme.objects.published(), to_field_name="slug", method="filter_theme", empty_label="Any theme"
+    )
+    custodian = django_filters.ModelChoiceFilter(
+        queryset=custodians(), to_field_name="slug", empty_label="Any custodian"
+    )
+    area = AreaFilter(
+        label="Area covered",
+        queryset=Area.objects.all(),
+        to_field_name="code",
+        method="filter_area",
+        empty_label="Any area",
+    )
+    life_stage = django_filters.ChoiceFilter(
+        label="Life stage", choices=LIFE_STAGE_CHOICES, method="filter_life_stage", empty_label="Any life stage"
+    )
+    access_level = django_filters.ChoiceFilter(choices=Dataset.AccessLevel.choices, empty_label="Any access level")
+    source_kind = django_filters.ChoiceFilter(
+        label="Kind of source", choices=Dataset.SourceKind.choices, empty_label="Any kind"
+    )
+    identifier = django_filters.ModelChoiceFilter(
+        label="Linkable identifier",
+        field_name="identifiers",
+        queryset=LinkageIdentifier.objects.all(),
+        to_field_name="slug",
+        empty_label="Any identifier",
+    )
+    sort = sort_filter([("title", "Title A–Z"), ("-updated", "Recently updated"), ("-start_year", "Newest data")])
+
+    class Meta:
+        model = Dataset
+        fields = []
+
+    def filter_theme(self, queryset, name, theme):
+        return queryset.in_theme(theme)
+
+    def filter_area(self, queryset, name, areas):
+        return queryset.covering(areas)
+
+    def filter_life_stage(self, queryset, name, slug):
+        return queryset.for_life_stage(slug)

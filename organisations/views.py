@@ -1,0 +1,30 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from core.listing import filtered_list
+from core.queries import preview
+from datasets.models import Dataset
+from people.models import Researcher
+from projects.models import Project
+
+from .filters import OrganisationFilter
+from .models import Organisation
+
+
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    organisations = Organisation.objects.published().with_card_details()
+    return filtered_list(request, OrganisationFilter, organisations, "organisations/organisation_list.html")
+
+
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation.objects.published().select_related("area"), slug=slug)
+    return render(
+        request,
+        "organisations/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "people": preview(Researcher.objects.published().at(organisation).with_card_details()),
+            "datasets": preview(Dataset.objects.published().filter(custodian=organisation).with_card_details()),
+            "projects": preview(Project.objects.published().involving(organisation).with_card_details()),
+        },
+    )

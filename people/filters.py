@@ -1,0 +1,42 @@
+import django_filters
+
+from core.filters import EntryFilterSet, sort_filter
+from organisations.models import Organisation
+from themes.models import Theme
+
+from .models import Researcher
+
+OPEN_TO_CHOICES = [
+    (offer, Researcher._meta.get_field(field).verbose_name.capitalize())
+    for offer, field in Researcher.OPEN_TO_FIELDS.items()
+]
+
+
+class ResearcherFilter(EntryFilterSet):
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.published(),
+        to_field_name="slug",
+        method="filter_organisation",
+        empty_label="Any organisation",
+    )
+    theme = django_filters.ModelChoiceFilter(
+        queryset=Theme.objects.published(), to_field_name="slug", method="filter_theme", empty_label="Any theme"
+    )
+    career_stage = django_filters.ChoiceFilter(choices=Researcher.CareerStage.choices, empty_label="Any stage")
+    open_to = django_filters.ChoiceFilter(
+        label="Open to", choices=OPEN_TO_CHOICES, method="filter_open_to", empty_label="Anything"
+    )
+    sort = sort_filter([("name", "Name A–Z"), ("-updated", "Recently updated")])
+
+    class Meta:
+        model = Researcher
+        fields = []
+
+    def filter_organisation(self, queryset, name, organisation):
+        return queryset.at(organisation)
+
+    def filter_theme(self, queryset, name, theme):
+        return queryset.in_theme(theme)
+
+    def filter_open_to(self, queryset, name, offer):
+        return queryset.open_to(offer)

@@ -1,0 +1,44 @@
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from core.listing import filtered_list
+from core.models import Entry
+from datasets.models import Dataset
+from organisations.models import Organisation
+from projects.models import DatasetUsage, Membership
+from themes.models import Theme
+
+from .filters import ResearcherFilter
+from .models import Researcher
+
+
+def researcher_list(request: HttpRequest) -> HttpResponse:
+    researchers = Researcher.objects.published().with_card_details()
+    return filtered_list(request, ResearcherFilter, researchers, "people/researcher_list.html")
+
+
+def researcher_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    researcher = get_object_or_404(
+        Researcher.objects.published()
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch("affiliations", queryset=Organisation.objects.published()),
+            Prefetch("themes", queryset=Theme.objects.published()),
+        ),
+        slug=slug,
+    )
+    memberships = Membership.objects.filter(
+        researcher=researcher, project__status=Entry.Status.PUBLISHED
+    ).select_related("project")
+    used_by_them = DatasetUsage.objects.filter(
+        dataset=OuterRef("pk"),
+        project__status=Entry.Status.PUBLISHED,
+        project__memberships__researcher=researcher,
+    )
+    datasets = Dataset.objects.published().filter(Exists(used_by_them)).select_related("custodian")
+    return render(
+        request,
+        "people/researcher_detail.html",
+        {"researcher": researcher, "memberships": memberships, "datasets": datasets},
+    )

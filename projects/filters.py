@@ -1,0 +1,39 @@
+import django_filters
+
+from core.filters import EntryFilterSet, sort_filter
+from datasets.models import Dataset
+from organisations.models import Organisation
+from themes.models import Theme
+
+from .models import Project
+
+
+class ProjectFilter(EntryFilterSet):
+    stage = django_filters.ChoiceFilter(label="Status", choices=Project.Stage.choices, empty_label="Any status")
+    theme = django_filters.ModelChoiceFilter(
+        queryset=Theme.objects.published(), to_field_name="slug", method="filter_theme", empty_label="Any theme"
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.published(),
+        to_field_name="slug",
+        method="filter_organisation",
+        empty_label="Any organisation",
+    )
+    dataset = django_filters.ModelChoiceFilter(
+        label="Dataset used",
+        field_name="datasets",
+        queryset=Dataset.objects.published(),
+        to_field_name="slug",
+        empty_label="Any dataset",
+    )
+    sort = sort_filter([("title", "Title A–Z"), ("-start_date", "Newest first"), ("-updated", "Recently updated")])
+
+    class Meta:
+        model = Project
+        fields = []
+
+    def filter_theme(self, queryset, name, theme):
+        return queryset.in_theme(theme)
+
+    def filter_organisation(self, queryset, name, organisation):
+        return queryset.involving(organisation)
