@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "datasets",
     "projects",
     "search",
+    "demo",
 ]
 
 MIDDLEWARE = [

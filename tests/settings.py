@@ -13,3 +13,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["*"]
+# Static files are served from the source folders, as in development.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

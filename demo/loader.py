@@ -1,0 +1,162 @@
+"""Loads the demo directory. Safe to run again: entries are matched by slug and updated."""
+
+import datetime
+
+from django.db import transaction
+
+from areas.models import Area
+from datasets.models import Dataset, LinkageIdentifier
+from organisations.models import Organisation
+from people.models import Researcher
+from projects.models import DatasetUsage, Membership, Output, Project
+from themes.models import Theme
+
+from . import datasets as dataset_content
+from . import organisations as organisation_content
+from .people_and_projects import PROJECTS, researchers
+
+PUBLISHED = Organisation.Status.PUBLISHED
+DATASET_FIELDS = {
+    "title", "summary", "description", "keywords", "source_kind", "population", "min_age", "max_age",
+    "includes_antenatal", "coverage_scope", "start_year", "end_year", "is_ongoing", "individuals_count",
+    "unit_of_observation", "access_level", "access_instructions", "trusted_research_environment",
+    "time_to_access", "licence", "formats", "update_frequency", "landing_page",
+}
+
+
+@transaction.atomic
+def load_demo(log=print) -> None:
+    """Create or update every demo entry, all or nothing."""
+    organisations = load_organisations()
+    log(f"Organisations: {len(organisations)}")
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    datasets = load_datasets(organisations, themes)
+    log(f"Datasets: {len(datasets)}")
+    people = load_researchers(organisations, themes)
+    log(f"Researchers: {len(people)}")
+    projects = load_projects(organisations, themes, datasets, people)
+    log(f"Projects: {len(projects)}")
+
+
+def load_organisations() -> dict[str, Organisation]:
+    areas = {area.code: area for area in Area.objects.all()}
+    organisations = {}
+    for slug, (name, short_name, website, ror_id) in organisation_content.N8_UNIVERSITIES.items():
+        organisations[slug] = save(
+            Organisation,
+            slug,
+            name=name,
+            short_name=short_name,
+            kind=Organisation.Kind.UNIVERSITY,
+            is_n8_member=True,
+            website=website,
+            ror_id=ror_id,
+            description=f"{name} is one of the eight universities of the N8 Research Partnership.",
+        )
+    bodies = [(organisation_content.OTHER_BODIES, False), (organisation_content.SAMPLE_BODIES, True)]
+    for content, is_sample in bodies:
+        for slug, (name, short_name, kind, website, area_code, description) in content.items():
+            organisations[slug] = save(
+                Organisation,
+                slug,
+                name=name,
+                short_name=short_name,
+                kind=kind,
+                website=website,
+                area=areas.get(area_code),
+                description=description,
+                is_sample=is_sample,
+            )
+    return organisations
+
+
+def load_datasets(organisations, themes) -> dict[str, Dataset]:
+    areas = {area.code: area for area in Area.objects.all()}
+    identifiers = {identifier.slug: identifier for identifier in LinkageIdentifier.objects.all()}
+    content = [(entry, False) for entry in dataset_content.REAL_DATASETS]
+    content += [
+        ({**entry, "custodian": dataset_content.SAMPLE_CUSTODIAN}, True) for entry in dataset_content.SAMPLE_DATASETS
+    ]
+    datasets = {}
+    for entry, is_sample in content:
+        dataset = save(
+            Dataset,
+            entry["slug"],
+            custodian=organisations[entry["custodian"]],
+            is_sample=is_sample,
+            **{field: value for field, value in entry.items() if field in DATASET_FIELDS},
+        )
+        dataset.themes.set(themes[slug] for slug in entry["themes"])
+        dataset.areas.set(areas[code] for code in entry.get("areas", []))
+        dataset.identifiers.set(identifiers[slug] for slug in entry.get("identifiers", []))
+        datasets[dataset.slug] = dataset
+    for entry, _ in content:
+        datasets[entry["slug"]].linked_datasets.set(datasets[slug] for slug in entry.get("linked", []))
+    return datasets
+
+
+def load_researchers(organisations, themes) -> list[Researcher]:
+    people = []
+    for entry in researchers():
+        entry = dict(entry)
+        slug, theme_slugs, affiliations = entry.pop("slug"), entry.pop("themes"), entry.pop("affiliations")
+        entry["organisation"] = organisations[entry["organisation"]]
+        person = save(Researcher, slug, is_sample=True, **entry)
+        person.themes.set(themes[theme] for theme in theme_slugs)
+        person.affiliations.set(organisations[affiliation] for affiliation in affiliations)
+        people.append(person)
+    return people
+
+
+def load_projects(organisations, themes, datasets, people) -> list[Project]:
+    projects = []
+    for entry in PROJECTS:
+        project = save(
+            Project,
+            entry["slug"],
+            title=entry["title"],
+            summary=entry["summary"],
+            stage=entry["stage"],
+            start_date=datetime.date(*entry["start"], 1),
+            end_date=datetime.date(*entry["end"], 28),
+            funder=entry["funder"],
+            is_sample=True,
+        )
+        project.partner_organisations.set(organisations[slug] for slug in entry["partners"])
+        project.themes.set(themes[slug] for slug in entry["themes"])
+        team = [(entry["lead"], Membership.Role.LEAD)] + [
+            (index, role_for(people[index])) for index in entry["members"]
+        ]
+        project.memberships.exclude(researcher__in=[people[index] for index, _ in team]).delete()
+        for index, role in team:
+            Membership.objects.update_or_create(project=project, researcher=people[index], defaults={"role": role})
+        project.usages.exclude(dataset__slug__in=[slug for slug, _ in entry["datasets"]]).delete()
+        for slug, note in entry["datasets"]:
+            DatasetUsage.objects.update_or_create(project=project, dataset=datasets[slug], defaults={"note": note})
+        project.outputs.exclude(title__in=[output[1] for output in entry["outputs"]]).delete()
+        for kind, title, year, finding in entry["outputs"]:
+            Output.objects.update_or_create(
+                project=project, title=title, defaults={"kind": kind, "year": year, "key_finding": finding}
+            )
+        projects.append(project)
+    return projects
+
+
+def role_for(person: Researcher) -> str:
+    if person.career_stage == Researcher.CareerStage.STUDENT:
+        return Membership.Role.LIVED_EXPERIENCE if person.has_lived_experience else Membership.Role.STUDENT
+    if person.organisation and person.organisation.kind == Organisation.Kind.LOCAL_AUTHORITY:
+        return Membership.Role.PRACTITIONER
+    if person.career_stage == Researcher.CareerStage.SENIOR:
+        return Membership.Role.CO_INVESTIGATOR
+    return Membership.Role.RESEARCHER
+
+
+def save(model, slug: str, **fields):
+    """Create or update one published entry, checked like a curator's edit would be."""
+    entry = model.objects.filter(slug=slug).first() or model(slug=slug)
+    for name, value in {"status": PUBLISHED, **fields}.items():
+        setattr(entry, name, value)
+    entry.full_clean()
+    entry.save()
+    return entry

@@ -1,0 +1,28 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from areas.models import Area
+
+
+@pytest.fixture
+def bradford(db) -> Area:
+    return Area.objects.get(code="E08000032")
+
+
+@pytest.fixture
+def leeds(db) -> Area:
+    return Area.objects.get(code="E08000035")
+
+
+@pytest.fixture
+def count_queries(client):
+    """Fetches a URL and returns how many SQL queries it ran, checking it answered 200."""
+
+    def count(url: str) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        return len(queries)
+
+    return count

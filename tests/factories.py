@@ -1,0 +1,100 @@
+"""Factories for test data: published, valid entries unless a test says otherwise."""
+
+import datetime
+
+import factory
+from factory.django import DjangoModelFactory
+
+from datasets.models import Dataset
+from organisations.models import Organisation
+from people.models import Researcher
+from projects.models import DatasetUsage, Membership, Output, Project
+from themes.models import Theme
+
+PUBLISHED = "published"
+
+
+class OrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    kind = Organisation.Kind.UNIVERSITY
+    status = PUBLISHED
+
+
+class ThemeFactory(DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    name = factory.Sequence(lambda n: f"Theme {n}")
+    family = Theme.Family.CHILD_OF_THE_NORTH
+    description = "A theme for tests."
+    status = PUBLISHED
+
+
+class ResearcherFactory(DjangoModelFactory):
+    class Meta:
+        model = Researcher
+
+    name = factory.Sequence(lambda n: f"Researcher {n}")
+    job_title = "Research Fellow"
+    career_stage = Researcher.CareerStage.EARLY
+    organisation = factory.SubFactory(OrganisationFactory)
+    expertise = "school readiness, data linkage"
+    status = PUBLISHED
+
+
+class DatasetFactory(DjangoModelFactory):
+    class Meta:
+        model = Dataset
+
+    title = factory.Sequence(lambda n: f"Dataset {n}")
+    summary = "Data about children for tests."
+    custodian = factory.SubFactory(OrganisationFactory)
+    source_kind = Dataset.SourceKind.ADMINISTRATIVE
+    access_level = Dataset.AccessLevel.SAFEGUARDED
+    min_age = 0
+    max_age = 18
+    status = PUBLISHED
+
+
+class ProjectFactory(DjangoModelFactory):
+    class Meta:
+        model = Project
+
+    title = factory.Sequence(lambda n: f"Project {n}")
+    summary = "A project for tests."
+    stage = Project.Stage.ACTIVE
+    start_date = datetime.date(2022, 1, 1)
+    end_date = datetime.date(2024, 12, 31)
+    status = PUBLISHED
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    project = factory.SubFactory(ProjectFactory)
+    researcher = factory.SubFactory(ResearcherFactory)
+    role = Membership.Role.RESEARCHER
+
+
+class DatasetUsageFactory(DjangoModelFactory):
+    class Meta:
+        model = DatasetUsage
+
+    project = factory.SubFactory(ProjectFactory)
+    dataset = factory.SubFactory(DatasetFactory)
+    note = "Used for tests."
+
+
+class OutputFactory(DjangoModelFactory):
+    class Meta:
+        model = Output
+
+    project = factory.SubFactory(ProjectFactory)
+    kind = Output.Kind.REPORT
+    title = factory.Sequence(lambda n: f"Output {n}")
+    year = 2024
+    key_finding = "Something was found."
