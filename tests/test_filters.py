@@ -1,0 +1,176 @@
+"""List filters filter, combine, show themselves, and shrug off bad values."""
+
+import pytest
+
+from areas.models import Area
+from datasets.models import LinkageIdentifier
+from projects.models import Project
+from tests.factories import (
+    DatasetFactory,
+    DatasetUsageFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    ProjectFactory,
+    ResearcherFactory,
+    ThemeFactory,
+)
+
+
+def listed(client, url: str) -> list[str]:
+    response = client.get(url)
+    assert response.status_code == 200
+    return [str(entry) for entry in response.context["page"].object_list]
+
+
+@pytest.fixture
+def datasets(bradford, leeds):
+    early_bradford = DatasetFactory(title="Early Bradford", min_age=0, max_age=4, access_level="open")
+    early_bradford.areas.add(bradford)
+    teen_bradford = DatasetFactory(title="Teen Bradford", min_age=11, max_age=15, access_level="controlled")
+    teen_bradford.areas.add(bradford)
+    early_leeds = DatasetFactory(title="Early Leeds", min_age=0, max_age=3, source_kind="cohort")
+    early_leeds.areas.add(leeds)
+    DatasetFactory(title="National Everyone", min_age=0, max_age=None, coverage_scope="england")
+    return early_bradford
+
+
+def test_datasets_filter_by_area_including_national_ones(client, datasets):
+    assert listed(client, "/datasets/?area=E08000032") == ["Early Bradford", "National Everyone", "Teen Bradford"]
+
+
+def test_datasets_filters_combine(client, datasets):
+    assert listed(client, "/datasets/?area=E08000032&life_stage=early-years") == ["Early Bradford", "National Everyone"]
+    assert listed(client, "/datasets/?area=E08000032&life_stage=early-years&access_level=open") == ["Early Bradford"]
+
+
+def test_a_retired_area_code_filters_by_the_area_that_replaced_it(client, db):
+    sheffield = DatasetFactory(title="Sheffield data")
+    sheffield.areas.add(Area.objects.get(code="E08000039"))
+    DatasetFactory(title="Elsewhere")
+    assert listed(client, "/datasets/?area=E08000019") == ["Sheffield data"]
+
+
+def test_datasets_filter_by_theme_custodian_source_and_identifier(client, db):
+    theme = ThemeFactory()
+    holder = OrganisationFactory(name="Holder")
+    themed = DatasetFactory(title="Themed", custodian=holder, source_kind="survey")
+    themed.themes.add(theme)
+    themed.identifiers.add(LinkageIdentifier.objects.get(slug="nhs-number"))
+    DatasetFactory(title="Other")
+    assert listed(client, f"/datasets/?theme={theme.slug}") == ["Themed"]
+    assert listed(client, f"/datasets/?custodian={holder.slug}") == ["Themed"]
+    assert listed(client, "/datasets/?source_kind=survey") == ["Themed"]
+    assert listed(client, "/datasets/?identifier=nhs-number") == ["Themed"]
+
+
+def test_researchers_filter_by_organisation_theme_stage_and_offer(client, db):
+    university = OrganisationFactory()
+    theme = ThemeFactory()
+    match = ResearcherFactory(name="Match", organisation=university, career_stage="senior", open_to_supervision=True)
+    match.themes.add(theme)
+    ResearcherFactory(name="Same place", organisation=university, career_stage="student")
+    ResearcherFactory(name="Elsewhere", career_stage="senior", open_to_supervision=True)
+    url = f"/researchers/?organisation={university.slug}&theme={theme.slug}&career_stage=senior&open_to=supervision"
+    assert listed(client, url) == ["Match"]
+    assert listed(client, f"/researchers/?organisation={university.slug}") == ["Match", "Same place"]
+    assert listed(client, "/researchers/?open_to=supervision") == ["Elsewhere", "Match"]
+
+
+def test_projects_filter_by_status_theme_organisation_and_dataset(client, db):
+    dataset = DatasetFactory()
+    theme = ThemeFactory()
+    partner = OrganisationFactory()
+    match = ProjectFactory(title="Match", stage=Project.Stage.COMPLETED)
+    match.themes.add(theme)
+    match.partner_organisations.add(partner)
+    DatasetUsageFactory(project=match, dataset=dataset)
+    ProjectFactory(title="Other", stage=Project.Stage.COMPLETED)
+    url = f"/projects/?stage=completed&theme={theme.slug}&organisation={partner.slug}&dataset={dataset.slug}"
+    assert listed(client, url) == ["Match"]
+    assert listed(client, "/projects/?stage=completed") == ["Match", "Other"]
+
+
+def test_a_project_is_found_through_its_members_organisation_once(client, db):
+    university = OrganisationFactory()
+    project = ProjectFactory(title="Staffed")
+    project.partner_organisations.add(university)
+    MembershipFactory(project=project, researcher=ResearcherFactory(organisation=university))
+    MembershipFactory(project=project, researcher=ResearcherFactory(organisation=university))
+    assert listed(client, f"/projects/?organisation={university.slug}") == ["Staffed"]
+
+
+def test_keywords_filter_each_list(client, datasets):
+    assert listed(client, "/datasets/?q=teen") == ["Teen Bradford"]
+
+
+def test_sorting_changes_the_order(client, db):
+    DatasetFactory(title="Alpha", start_year=2001)
+    DatasetFactory(title="Beta", start_year=2020)
+    assert listed(client, "/datasets/?sort=title") == ["Alpha", "Beta"]
+    assert listed(client, "/datasets/?sort=-start_year") == ["Beta", "Alpha"]
+
+
+def test_active_filters_are_shown_with_a_link_that_removes_each(client, datasets):
+    response = client.get("/datasets/?area=E08000032&life_stage=early-years&page=1")
+    active = {item["label"]: item for item in response.context["active_filters"]}
+    assert active["Area covered"]["value"] == "Bradford"
+    assert active["Life stage"]["value"] == "Early years (0–4)"
+    assert active["Life stage"]["remove_query"] == "area=E08000032"
+    html = response.content.decode()
+    assert 'href="?area=E08000032"' in html
+    assert "(remove this filter)" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "area=NOT-A-CODE",
+        "life_stage=toddlers",
+        "theme=%00",
+        "custodian=nobody",
+        "access_level=secret",
+        "sort=password",
+        "page=-1",
+        "page=99999",
+        "page=abc",
+        "identifier[]=x",
+        "q=" + "%F0%9F%98%80" * 50,
+    ],
+)
+def test_bad_filter_values_give_a_normal_page(client, datasets, query):
+    response = client.get("/datasets/?" + query)
+    assert response.status_code == 200
+    assert "Datasets" in response.content.decode()
+
+
+def test_a_bad_value_is_explained_next_to_its_field_and_the_rest_still_apply(client, datasets):
+    response = client.get("/datasets/?area=E99999999&access_level=open")
+    html = response.content.decode()
+    assert "There is no northern local authority with the code E99999999." in html
+    assert "were ignored" in html
+    assert [str(entry) for entry in response.context["page"].object_list] == ["Early Bradford"]
+
+
+@pytest.mark.parametrize("url", ["/researchers/?open_to=nothing", "/projects/?stage=someday&dataset=x",
+                                 "/organisations/?kind=alien&n8=maybe", "/themes/?family=x&sort=y"])
+def test_bad_values_on_other_lists_give_a_normal_page(client, db, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.context["filter"].errors
+
+
+def test_lists_paginate(client, db, settings):
+    settings.PAGE_SIZE = 2
+    for number in range(5):
+        DatasetFactory(title=f"Dataset {number}")
+    first = listed(client, "/datasets/?sort=title")
+    third = listed(client, "/datasets/?sort=title&page=3")
+    assert first == ["Dataset 0", "Dataset 1"]
+    assert third == ["Dataset 4"]
+    assert "?sort=title&amp;page=2" in client.get("/datasets/?sort=title").content.decode()
+
+
+def test_an_empty_result_says_so_and_offers_a_way_back(client, datasets):
+    html = client.get("/datasets/?q=nothing-matches-this").content.decode()
+    assert "Nothing matches these filters." in html
+    assert "clear them all" in html
