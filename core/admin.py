@@ -1,7 +1,6 @@
 """What every entry's admin page shares."""
 
 from django.contrib import admin
-from django.db import models
 from django.utils import timezone
 
 from .models import Entry
@@ -12,8 +11,6 @@ class EntryAdmin(admin.ModelAdmin):
     readonly_fields = ["created", "updated"]
     list_per_page = 50
     actions = ["publish", "archive"]
-    # A website typed without a scheme is taken as https://, as browsers do.
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     @admin.action(description="Publish the selected entries")
     def publish(self, request, queryset):

@@ -68,3 +68,10 @@ class Entry(models.Model):
         while others.filter(slug=candidate).exists():
             candidate, number = f"{base}-{number}", number + 1
         return candidate
+
+
+class WebAddressField(models.URLField):
+    """A URL field whose forms take an address typed without a scheme as https://, as browsers do."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})

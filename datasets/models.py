@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from core.identifiers import DoiField
 from core.keywords import split_keywords
-from core.models import Entry
+from core.models import Entry, WebAddressField
 from themes.models import ThemedQuerySet
 
 from .life_stages import ANTENATAL, BY_SLUG, LifeStage, stages_for
@@ -124,7 +124,7 @@ class Dataset(Entry):
     )
     access_level = models.CharField(max_length=20, choices=AccessLevel.choices)
     access_instructions = models.TextField("how to get access", blank=True)
-    access_url = models.URLField("access application page", blank=True)
+    access_url = WebAddressField("access application page", blank=True)
     trusted_research_environment = models.CharField(max_length=200, blank=True)
     time_to_access = models.CharField(
         "typical time to access", max_length=100, blank=True, help_text="E.g. three to six months."
@@ -132,7 +132,7 @@ class Dataset(Entry):
     licence = models.CharField(max_length=200, blank=True)
     formats = models.CharField(max_length=200, blank=True, help_text="E.g. CSV, SPSS, Stata.")
     update_frequency = models.CharField(max_length=100, blank=True, help_text="E.g. annually, monthly.")
-    landing_page = models.URLField(blank=True)
+    landing_page = WebAddressField(blank=True)
     doi = DoiField("DOI", max_length=200)
 
     objects = DatasetQuerySet.as_manager()

@@ -3,7 +3,7 @@ from django.db import models
 from django.urls import reverse
 
 from core.identifiers import RorField
-from core.models import Entry, EntryQuerySet
+from core.models import Entry, EntryQuerySet, WebAddressField
 
 
 class OrganisationQuerySet(EntryQuerySet):
@@ -35,7 +35,7 @@ class Organisation(Entry):
     is_n8_member = models.BooleanField(
         "N8 member", default=False, help_text="One of the eight N8 Research Partnership universities."
     )
-    website = models.URLField(blank=True)
+    website = WebAddressField(blank=True)
     ror_id = RorField(
         "ROR ID", max_length=20, help_text="The Research Organization Registry ID, e.g. 01v29qb04."
     )

@@ -3,7 +3,7 @@ from django.db import models
 from django.urls import reverse
 
 from core.identifiers import DoiField
-from core.models import Entry
+from core.models import Entry, WebAddressField
 from themes.models import ThemedQuerySet
 
 
@@ -139,7 +139,7 @@ class Output(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     title = models.CharField(max_length=300)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
-    url = models.URLField("URL", blank=True)
+    url = WebAddressField("URL", blank=True)
     doi = DoiField("DOI", max_length=200)
     key_finding = models.CharField(max_length=300, blank=True, help_text="One line: what it found.")
 

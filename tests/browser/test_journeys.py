@@ -1,0 +1,84 @@
+"""User journeys and accessibility checks in a real browser."""
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def test_an_analyst_finds_data_for_their_area_and_age_group_then_who_knows_it(page, demo_site):
+    page.goto(demo_site + "/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Datasets").click()
+    page.get_by_label("Area covered").select_option(label="Bradford (Yorkshire and The Humber)")
+    page.get_by_label("Life stage").select_option(label="Early years (0–4)")
+    page.get_by_role("button", name="Apply filters").click()
+
+    expect(page.get_by_role("link", name="Area covered: Bradford")).to_be_visible()
+    expect(page.get_by_role("link", name="Life stage: Early years (0–4)")).to_be_visible()
+    page.get_by_role("link", name="Born in Bradford", exact=True).click()
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Born in Bradford")
+    people = page.get_by_role("region", name="Who knows this data")
+    person = people.get_by_role("link").first
+    name = person.inner_text()
+    person.click()
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text(name)
+    expect(page.get_by_role("region", name="Data they have worked with")).to_contain_text("Born in Bradford")
+
+
+def test_removing_an_active_filter_keeps_the_others(page, demo_site):
+    page.goto(demo_site + "/datasets/?area=E08000032&access_level=controlled")
+    page.get_by_role("link", name="Access level: Controlled").click()
+    expect(page.get_by_role("link", name="Area covered: Bradford")).to_be_visible()
+    expect(page.get_by_role("link", name="Access level")).to_have_count(0)
+
+
+def test_the_keyboard_reaches_the_skip_link_first_and_it_moves_focus_to_the_content(page, demo_site):
+    page.goto(demo_site + "/datasets/")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Skip to main content")).to_be_focused()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "content"
+
+
+def test_pages_fit_a_phone_screen_without_sideways_scrolling(browser, demo_site):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    phone = context.new_page()
+    for path in ["/", "/datasets/", "/datasets/born-in-bradford/", "/researchers/", "/areas/E08000032/"]:
+        phone.goto(demo_site + path)
+        overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} is {overflow}px wider than the screen"
+    context.close()
+
+
+def test_no_page_type_has_accessibility_violations(page, demo_site):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    paths = [
+        "/",
+        "/researchers/",
+        "/datasets/",
+        "/datasets/?area=NOPE&life_stage=early-years",
+        "/projects/",
+        "/organisations/",
+        "/themes/",
+        "/areas/",
+        "/search/?q=bradford",
+        "/researchers/sample-amara-ashworth/",
+        "/datasets/born-in-bradford/",
+        "/projects/sample-ready-for-school/",
+        "/organisations/university-of-leeds/",
+        "/themes/early-years/",
+        "/areas/E08000032/",
+        "/about/",
+        "/datasets/no-such-dataset/",
+    ]
+    reports = {}
+    for path in paths:
+        page.goto(demo_site + path)
+        result = axe.run(page)
+        if result.violations_count:
+            reports[path] = result.generate_report()
+    assert not reports, "\n\n".join(f"{path}\n{report}" for path, report in reports.items())
