@@ -23,9 +23,11 @@ def custodians():
 
 class DatasetFilter(EntryFilterSet):
     theme = django_filters.ModelChoiceFilter(
+        label="Theme",
         queryset=Theme.objects.published(), to_field_name="slug", method="filter_theme", empty_label="Any theme"
     )
     custodian = django_filters.ModelChoiceFilter(
+        label="Custodian",
         queryset=custodians(), to_field_name="slug", empty_label="Any custodian"
     )
     area = AreaFilter(
@@ -38,7 +40,7 @@ class DatasetFilter(EntryFilterSet):
     life_stage = django_filters.ChoiceFilter(
         label="Life stage", choices=LIFE_STAGE_CHOICES, method="filter_life_stage", empty_label="Any life stage"
     )
-    access_level = django_filters.ChoiceFilter(choices=Dataset.AccessLevel.choices, empty_label="Any access level")
+    access_level = django_filters.ChoiceFilter(label="Access level", choices=Dataset.AccessLevel.choices, empty_label="Any access level")
     source_kind = django_filters.ChoiceFilter(
         label="Kind of source", choices=Dataset.SourceKind.choices, empty_label="Any kind"
     )

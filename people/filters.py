@@ -14,15 +14,17 @@ OPEN_TO_CHOICES = [
 
 class ResearcherFilter(EntryFilterSet):
     organisation = django_filters.ModelChoiceFilter(
+        label="Organisation",
         queryset=Organisation.objects.published(),
         to_field_name="slug",
         method="filter_organisation",
         empty_label="Any organisation",
     )
     theme = django_filters.ModelChoiceFilter(
+        label="Theme",
         queryset=Theme.objects.published(), to_field_name="slug", method="filter_theme", empty_label="Any theme"
     )
-    career_stage = django_filters.ChoiceFilter(choices=Researcher.CareerStage.choices, empty_label="Any stage")
+    career_stage = django_filters.ChoiceFilter(label="Career stage", choices=Researcher.CareerStage.choices, empty_label="Any stage")
     open_to = django_filters.ChoiceFilter(
         label="Open to", choices=OPEN_TO_CHOICES, method="filter_open_to", empty_label="Anything"
     )

@@ -11,9 +11,11 @@ from .models import Project
 class ProjectFilter(EntryFilterSet):
     stage = django_filters.ChoiceFilter(label="Status", choices=Project.Stage.choices, empty_label="Any status")
     theme = django_filters.ModelChoiceFilter(
+        label="Theme",
         queryset=Theme.objects.published(), to_field_name="slug", method="filter_theme", empty_label="Any theme"
     )
     organisation = django_filters.ModelChoiceFilter(
+        label="Organisation",
         queryset=Organisation.objects.published(),
         to_field_name="slug",
         method="filter_organisation",

@@ -113,6 +113,7 @@ def test_every_public_page_renders_with_a_title_and_breadcrumbs(client, director
     html = response.content.decode()
     assert "<title>" in html and "N8 Children &amp; Young People data portal</title>" in html
     assert 'id="content"' in html
+    assert "[invalid name]" not in html
     if url != "/":
         assert 'aria-label="Breadcrumb"' in html
 
