@@ -52,3 +52,12 @@ def describe(field: forms.Field, value) -> str:
     if not isinstance(value, str) or value not in choices:
         return str(value)
     return str(choices[value])
+
+
+def point_to_errors(form: forms.Form) -> None:
+    """Marks each field whose value was refused, and ties it to its message for screen readers."""
+    for name in form.errors:
+        if name in form.fields:
+            form.fields[name].widget.attrs.update(
+                {"aria-invalid": "true", "aria-describedby": f"{form[name].id_for_label}-error"}
+            )

@@ -85,7 +85,8 @@ def normalise_doi(value: str) -> str:
 def validate_doi(value: str) -> None:
     if not DOI_PATTERN.match(value):
         raise ValidationError(
-            "A DOI starts with 10. and a slash follows the prefix, like 10.1093/ije/dys064.", code="doi_format"
+            "A DOI starts with 10. and a slash follows the prefix, like 10.1093/ije/dys064.",
+            code="doi_format",
         )
 
 

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from .filters import active_filters
+from .filters import active_filters, point_to_errors
 
 
 def filtered_list(
@@ -19,6 +19,7 @@ def filtered_list(
 ) -> HttpResponse:
     """Render a list page. Invalid filter values are reported next to their field and ignored."""
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
+    point_to_errors(filterset.form)
     page = Paginator(filterset.qs, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     page_query = request.GET.copy()
     page_query.pop("page", None)

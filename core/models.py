@@ -47,17 +47,14 @@ class Entry(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug(str(self))
+        super().save(*args, **kwargs)
+
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
-
-    def slug_source(self) -> str:
-        return str(self)
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = self.unique_slug(self.slug_source())
-        super().save(*args, **kwargs)
 
     def unique_slug(self, text: str) -> str:
         """A slug for `text` that no other entry of this kind has (queries the database)."""

@@ -24,11 +24,13 @@ def custodians():
 class DatasetFilter(EntryFilterSet):
     theme = django_filters.ModelChoiceFilter(
         label="Theme",
-        queryset=Theme.objects.published(), to_field_name="slug", method="filter_theme", empty_label="Any theme"
+        queryset=Theme.objects.published(),
+        to_field_name="slug",
+        method="filter_theme",
+        empty_label="Any theme",
     )
     custodian = django_filters.ModelChoiceFilter(
-        label="Custodian",
-        queryset=custodians(), to_field_name="slug", empty_label="Any custodian"
+        label="Custodian", queryset=custodians(), to_field_name="slug", empty_label="Any custodian"
     )
     area = AreaFilter(
         label="Area covered",
@@ -38,9 +40,14 @@ class DatasetFilter(EntryFilterSet):
         empty_label="Any area",
     )
     life_stage = django_filters.ChoiceFilter(
-        label="Life stage", choices=LIFE_STAGE_CHOICES, method="filter_life_stage", empty_label="Any life stage"
+        label="Life stage",
+        choices=LIFE_STAGE_CHOICES,
+        method="filter_life_stage",
+        empty_label="Any life stage",
     )
-    access_level = django_filters.ChoiceFilter(label="Access level", choices=Dataset.AccessLevel.choices, empty_label="Any access level")
+    access_level = django_filters.ChoiceFilter(
+        label="Access level", choices=Dataset.AccessLevel.choices, empty_label="Any access level"
+    )
     source_kind = django_filters.ChoiceFilter(
         label="Kind of source", choices=Dataset.SourceKind.choices, empty_label="Any kind"
     )
@@ -51,7 +58,9 @@ class DatasetFilter(EntryFilterSet):
         to_field_name="slug",
         empty_label="Any identifier",
     )
-    sort = sort_filter([("title", "Title A–Z"), ("-updated", "Recently updated"), ("-start_year", "Newest data")])
+    sort = sort_filter(
+        [("title", "Title A–Z"), ("-updated", "Recently updated"), ("-start_year", "Newest data")]
+    )
 
     class Meta:
         model = Dataset

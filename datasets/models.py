@@ -113,9 +113,13 @@ class Dataset(Entry):
     start_year = models.PositiveSmallIntegerField(null=True, blank=True)
     end_year = models.PositiveSmallIntegerField(null=True, blank=True)
     is_ongoing = models.BooleanField("ongoing", default=False)
-    individuals_count = models.PositiveBigIntegerField("approximate number of individuals", null=True, blank=True)
+    individuals_count = models.PositiveBigIntegerField(
+        "approximate number of individuals", null=True, blank=True
+    )
     records_count = models.PositiveBigIntegerField("approximate number of records", null=True, blank=True)
-    unit_of_observation = models.CharField(max_length=200, blank=True, help_text="E.g. child, pupil, episode.")
+    unit_of_observation = models.CharField(
+        max_length=200, blank=True, help_text="E.g. child, pupil, episode."
+    )
     identifiers = models.ManyToManyField(
         LinkageIdentifier, blank=True, related_name="datasets", verbose_name="linkable identifiers"
     )
@@ -185,7 +189,11 @@ class Dataset(Entry):
     def age_range(self) -> str:
         if self.min_age is None:
             return "Antenatal" if self.includes_antenatal else ""
-        text = f"{self.min_age}–{self.max_age} years" if self.max_age is not None else f"{self.min_age} years and over"
+        text = (
+            f"{self.min_age}–{self.max_age} years"
+            if self.max_age is not None
+            else f"{self.min_age} years and over"
+        )
         return f"Antenatal and {text}" if self.includes_antenatal else text
 
     @property

@@ -29,9 +29,9 @@ def dataset_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         slug=slug,
     )
-    usages = DatasetUsage.objects.filter(dataset=dataset, project__status=Entry.Status.PUBLISHED).select_related(
-        "project"
-    )
+    usages = DatasetUsage.objects.filter(
+        dataset=dataset, project__status=Entry.Status.PUBLISHED
+    ).select_related("project")
     worked_with_it = Membership.objects.filter(
         researcher=OuterRef("pk"), project__status=Entry.Status.PUBLISHED, project__usages__dataset=dataset
     )

@@ -17,10 +17,29 @@ from .people_and_projects import PROJECTS, researchers
 
 PUBLISHED = Organisation.Status.PUBLISHED
 DATASET_FIELDS = {
-    "title", "summary", "description", "keywords", "source_kind", "population", "min_age", "max_age",
-    "includes_antenatal", "coverage_scope", "start_year", "end_year", "is_ongoing", "individuals_count",
-    "unit_of_observation", "access_level", "access_instructions", "trusted_research_environment",
-    "time_to_access", "licence", "formats", "update_frequency", "landing_page",
+    "title",
+    "summary",
+    "description",
+    "keywords",
+    "source_kind",
+    "population",
+    "min_age",
+    "max_age",
+    "includes_antenatal",
+    "coverage_scope",
+    "start_year",
+    "end_year",
+    "is_ongoing",
+    "individuals_count",
+    "unit_of_observation",
+    "access_level",
+    "access_instructions",
+    "trusted_research_environment",
+    "time_to_access",
+    "licence",
+    "formats",
+    "update_frequency",
+    "landing_page",
 }
 
 
@@ -75,7 +94,8 @@ def load_datasets(organisations, themes) -> dict[str, Dataset]:
     identifiers = {identifier.slug: identifier for identifier in LinkageIdentifier.objects.all()}
     content = [(entry, False) for entry in dataset_content.REAL_DATASETS]
     content += [
-        ({**entry, "custodian": dataset_content.SAMPLE_CUSTODIAN}, True) for entry in dataset_content.SAMPLE_DATASETS
+        ({**entry, "custodian": dataset_content.SAMPLE_CUSTODIAN}, True)
+        for entry in dataset_content.SAMPLE_DATASETS
     ]
     datasets = {}
     for entry, is_sample in content:
@@ -129,10 +149,14 @@ def load_projects(organisations, themes, datasets, people) -> list[Project]:
         ]
         project.memberships.exclude(researcher__in=[people[index] for index, _ in team]).delete()
         for index, role in team:
-            Membership.objects.update_or_create(project=project, researcher=people[index], defaults={"role": role})
+            Membership.objects.update_or_create(
+                project=project, researcher=people[index], defaults={"role": role}
+            )
         project.usages.exclude(dataset__slug__in=[slug for slug, _ in entry["datasets"]]).delete()
         for slug, note in entry["datasets"]:
-            DatasetUsage.objects.update_or_create(project=project, dataset=datasets[slug], defaults={"note": note})
+            DatasetUsage.objects.update_or_create(
+                project=project, dataset=datasets[slug], defaults={"note": note}
+            )
         project.outputs.exclude(title__in=[output[1] for output in entry["outputs"]]).delete()
         for kind, title, year, finding in entry["outputs"]:
             Output.objects.update_or_create(

@@ -6,7 +6,9 @@ from .models import Organisation
 
 
 class OrganisationFilter(EntryFilterSet):
-    kind = django_filters.ChoiceFilter(label="Kind", choices=Organisation.Kind.choices, empty_label="Any kind")
+    kind = django_filters.ChoiceFilter(
+        label="Kind", choices=Organisation.Kind.choices, empty_label="Any kind"
+    )
     n8 = django_filters.ChoiceFilter(
         label="N8 member",
         field_name="is_n8_member",

@@ -24,7 +24,9 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "organisation": organisation,
             "people": preview(Researcher.objects.published().at(organisation).with_card_details()),
-            "datasets": preview(Dataset.objects.published().filter(custodian=organisation).with_card_details()),
+            "datasets": preview(
+                Dataset.objects.published().filter(custodian=organisation).with_card_details()
+            ),
             "projects": preview(Project.objects.published().involving(organisation).with_card_details()),
         },
     )

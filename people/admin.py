@@ -39,7 +39,15 @@ class ResearcherAdmin(EntryAdmin):
         ),
         (
             "Personal details, shown only as the person chose",
-            {"fields": ["email", "show_email", "has_lived_experience", "lived_experience", "show_lived_experience"]},
+            {
+                "fields": [
+                    "email",
+                    "show_email",
+                    "has_lived_experience",
+                    "lived_experience",
+                    "show_lived_experience",
+                ]
+            },
         ),
         ("Record", {"fields": ["created", "updated"]}),
     ]

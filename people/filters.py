@@ -22,9 +22,14 @@ class ResearcherFilter(EntryFilterSet):
     )
     theme = django_filters.ModelChoiceFilter(
         label="Theme",
-        queryset=Theme.objects.published(), to_field_name="slug", method="filter_theme", empty_label="Any theme"
+        queryset=Theme.objects.published(),
+        to_field_name="slug",
+        method="filter_theme",
+        empty_label="Any theme",
     )
-    career_stage = django_filters.ChoiceFilter(label="Career stage", choices=Researcher.CareerStage.choices, empty_label="Any stage")
+    career_stage = django_filters.ChoiceFilter(
+        label="Career stage", choices=Researcher.CareerStage.choices, empty_label="Any stage"
+    )
     open_to = django_filters.ChoiceFilter(
         label="Open to", choices=OPEN_TO_CHOICES, method="filter_open_to", empty_label="Anything"
     )

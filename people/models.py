@@ -74,7 +74,10 @@ class Researcher(Entry):
     )
     biography = models.TextField(blank=True, help_text="A short biography, a paragraph or two.")
     expertise = models.CharField(
-        "expertise keywords", max_length=500, blank=True, help_text="Comma-separated, e.g. school readiness, SEND."
+        "expertise keywords",
+        max_length=500,
+        blank=True,
+        help_text="Comma-separated, e.g. school readiness, SEND.",
     )
     methods = models.CharField(
         "methods and skills",
@@ -90,7 +93,9 @@ class Researcher(Entry):
     )
     open_to_collaboration = models.BooleanField("open to collaboration", default=False)
     open_to_supervision = models.BooleanField("open to PhD supervision", default=False)
-    open_to_advising = models.BooleanField("open to advising local authorities and public bodies", default=False)
+    open_to_advising = models.BooleanField(
+        "open to advising local authorities and public bodies", default=False
+    )
     open_to_media = models.BooleanField("open to media requests", default=False)
     open_to_speaking = models.BooleanField("open to speaking", default=False)
     has_lived_experience = models.BooleanField(
@@ -102,7 +107,9 @@ class Researcher(Entry):
         "lived experience, in their words", blank=True, help_text="As the person describes it themselves."
     )
     show_lived_experience = models.BooleanField(
-        "show lived experience publicly", default=False, help_text="Only when the person has chosen to show it."
+        "show lived experience publicly",
+        default=False,
+        help_text="Only when the person has chosen to show it.",
     )
 
     objects = ResearcherQuerySet.as_manager()
@@ -110,7 +117,9 @@ class Researcher(Entry):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["orcid"], condition=~models.Q(orcid=""), name="unique_researcher_orcid"),
+            models.UniqueConstraint(
+                fields=["orcid"], condition=~models.Q(orcid=""), name="unique_researcher_orcid"
+            ),
         ]
         indexes = [
             # Serves the researcher list's career-stage filter.

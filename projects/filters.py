@@ -9,10 +9,15 @@ from .models import Project
 
 
 class ProjectFilter(EntryFilterSet):
-    stage = django_filters.ChoiceFilter(label="Status", choices=Project.Stage.choices, empty_label="Any status")
+    stage = django_filters.ChoiceFilter(
+        label="Status", choices=Project.Stage.choices, empty_label="Any status"
+    )
     theme = django_filters.ModelChoiceFilter(
         label="Theme",
-        queryset=Theme.objects.published(), to_field_name="slug", method="filter_theme", empty_label="Any theme"
+        queryset=Theme.objects.published(),
+        to_field_name="slug",
+        method="filter_theme",
+        empty_label="Any theme",
     )
     organisation = django_filters.ModelChoiceFilter(
         label="Organisation",
@@ -28,7 +33,9 @@ class ProjectFilter(EntryFilterSet):
         to_field_name="slug",
         empty_label="Any dataset",
     )
-    sort = sort_filter([("title", "Title A–Z"), ("-start_date", "Newest first"), ("-updated", "Recently updated")])
+    sort = sort_filter(
+        [("title", "Title A–Z"), ("-start_date", "Newest first"), ("-updated", "Recently updated")]
+    )
 
     class Meta:
         model = Project

@@ -13,7 +13,9 @@ class ProjectQuerySet(ThemedQuerySet):
         partner = Project.partner_organisations.through.objects.filter(
             project=models.OuterRef("pk"), organisation=organisation
         )
-        staffed = Membership.objects.filter(project=models.OuterRef("pk"), researcher__organisation=organisation)
+        staffed = Membership.objects.filter(
+            project=models.OuterRef("pk"), researcher__organisation=organisation
+        )
         return self.filter(models.Exists(partner) | models.Exists(staffed))
 
     def with_card_details(self):

@@ -23,11 +23,21 @@ def matches(words: str) -> list[dict]:
         ("Researchers", "people:list", Researcher.objects.published().with_card_details(), "researcher"),
         ("Datasets", "datasets:list", Dataset.objects.published().with_card_details(), "dataset"),
         ("Projects", "projects:list", Project.objects.published().with_card_details(), "project"),
-        ("Organisations", "organisations:list", Organisation.objects.published().with_card_details(), "organisation"),
+        (
+            "Organisations",
+            "organisations:list",
+            Organisation.objects.published().with_card_details(),
+            "organisation",
+        ),
         ("Themes", "themes:list", Theme.objects.published(), "theme"),
     ]
     return [
-        {"label": label, "card": card, "list_url": reverse(url_name), **preview(queryset.matching(words), limit=5)}
+        {
+            "label": label,
+            "card": card,
+            "list_url": reverse(url_name),
+            **preview(queryset.matching(words), limit=5),
+        }
         for label, url_name, queryset, card in kinds
     ]
 

@@ -41,8 +41,17 @@ def domain_models():
 def test_every_domain_model_is_registered():
     names = {model.__name__ for model in domain_models()}
     assert names == {
-        "Area", "AreaCodeAlias", "Organisation", "Theme", "Researcher", "Dataset", "LinkageIdentifier",
-        "Project", "Membership", "DatasetUsage", "Output",
+        "Area",
+        "AreaCodeAlias",
+        "Organisation",
+        "Theme",
+        "Researcher",
+        "Dataset",
+        "LinkageIdentifier",
+        "Project",
+        "Membership",
+        "DatasetUsage",
+        "Output",
     }
 
 

@@ -35,12 +35,21 @@ def datasets(bradford, leeds):
 
 
 def test_datasets_filter_by_area_including_national_ones(client, datasets):
-    assert listed(client, "/datasets/?area=E08000032") == ["Early Bradford", "National Everyone", "Teen Bradford"]
+    assert listed(client, "/datasets/?area=E08000032") == [
+        "Early Bradford",
+        "National Everyone",
+        "Teen Bradford",
+    ]
 
 
 def test_datasets_filters_combine(client, datasets):
-    assert listed(client, "/datasets/?area=E08000032&life_stage=early-years") == ["Early Bradford", "National Everyone"]
-    assert listed(client, "/datasets/?area=E08000032&life_stage=early-years&access_level=open") == ["Early Bradford"]
+    assert listed(client, "/datasets/?area=E08000032&life_stage=early-years") == [
+        "Early Bradford",
+        "National Everyone",
+    ]
+    assert listed(client, "/datasets/?area=E08000032&life_stage=early-years&access_level=open") == [
+        "Early Bradford"
+    ]
 
 
 def test_a_retired_area_code_filters_by_the_area_that_replaced_it(client, db):
@@ -66,7 +75,9 @@ def test_datasets_filter_by_theme_custodian_source_and_identifier(client, db):
 def test_researchers_filter_by_organisation_theme_stage_and_offer(client, db):
     university = OrganisationFactory()
     theme = ThemeFactory()
-    match = ResearcherFactory(name="Match", organisation=university, career_stage="senior", open_to_supervision=True)
+    match = ResearcherFactory(
+        name="Match", organisation=university, career_stage="senior", open_to_supervision=True
+    )
     match.themes.add(theme)
     ResearcherFactory(name="Same place", organisation=university, career_stage="student")
     ResearcherFactory(name="Elsewhere", career_stage="senior", open_to_supervision=True)
@@ -148,11 +159,20 @@ def test_a_bad_value_is_explained_next_to_its_field_and_the_rest_still_apply(cli
     html = response.content.decode()
     assert "There is no northern local authority with the code E99999999." in html
     assert "were ignored" in html
+    assert 'aria-invalid="true" aria-describedby="id_area-error"' in html
+    assert 'id="id_area-error"' in html
     assert [str(entry) for entry in response.context["page"].object_list] == ["Early Bradford"]
 
 
-@pytest.mark.parametrize("url", ["/researchers/?open_to=nothing", "/projects/?stage=someday&dataset=x",
-                                 "/organisations/?kind=alien&n8=maybe", "/themes/?family=x&sort=y"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/researchers/?open_to=nothing",
+        "/projects/?stage=someday&dataset=x",
+        "/organisations/?kind=alien&n8=maybe",
+        "/themes/?family=x&sort=y",
+    ],
+)
 def test_bad_values_on_other_lists_give_a_normal_page(client, db, url):
     response = client.get(url)
     assert response.status_code == 200

@@ -105,8 +105,21 @@ def test_an_affiliated_person_appears_on_the_affiliated_organisation(client, dir
     assert directory["person"].get_absolute_url() in page(client, other)
 
 
-@pytest.mark.parametrize("url", ["/", "/about/", "/researchers/", "/datasets/", "/projects/", "/organisations/",
-                                 "/themes/", "/areas/", "/search/", "/search/?q=bradford"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/about/",
+        "/researchers/",
+        "/datasets/",
+        "/projects/",
+        "/organisations/",
+        "/themes/",
+        "/areas/",
+        "/search/",
+        "/search/?q=bradford",
+    ],
+)
 def test_every_public_page_renders_with_a_title_and_breadcrumbs(client, directory, url):
     response = client.get(url)
     assert response.status_code == 200
@@ -120,7 +133,12 @@ def test_every_public_page_renders_with_a_title_and_breadcrumbs(client, director
 
 def test_the_home_page_counts_published_entries_and_offers_ways_in(client, directory):
     html = client.get("/").content.decode()
-    assert "Find expertise" in html and "Find data" in html and "See projects" in html and "Browse themes" in html
+    assert (
+        "Find expertise" in html
+        and "Find data" in html
+        and "See projects" in html
+        and "Browse themes" in html
+    )
     assert '<strong>1</strong> <a href="/datasets/">datasets</a>' in html
     assert 'action="/search/"' in html
 

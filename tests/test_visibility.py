@@ -54,7 +54,9 @@ def test_a_hidden_custodian_is_not_named_or_linked(client, db, status):
 
 @pytest.mark.parametrize("status", HIDDEN)
 def test_a_hidden_researcher_is_not_on_their_projects_team(client, db, status):
-    membership = MembershipFactory(researcher=ResearcherFactory(name="Hidden Person", status=status), role="lead")
+    membership = MembershipFactory(
+        researcher=ResearcherFactory(name="Hidden Person", status=status), role="lead"
+    )
     assert "Hidden Person" not in client.get(membership.project.get_absolute_url()).content.decode()
     assert "Hidden Person" not in client.get("/projects/").content.decode()
 
@@ -75,5 +77,8 @@ def test_hidden_entries_are_not_counted_on_theme_and_area_pages(client, bradford
     DatasetFactory(status=status).themes.add(theme)
     DatasetFactory(status=status).areas.add(bradford)
     assert "0 datasets" in client.get("/themes/").content.decode()
-    assert "Bradford</a> <span class=\"meta\">(0 local datasets)" in client.get("/areas/").content.decode()
-    assert "Data covering this area <span class=\"meta\">(0)" in client.get(bradford.get_absolute_url()).content.decode()
+    assert 'Bradford</a> <span class="meta">(0 local datasets)' in client.get("/areas/").content.decode()
+    assert (
+        'Data covering this area <span class="meta">(0)'
+        in client.get(bradford.get_absolute_url()).content.decode()
+    )

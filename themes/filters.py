@@ -6,7 +6,9 @@ from .models import Theme
 
 
 class ThemeFilter(EntryFilterSet):
-    family = django_filters.ChoiceFilter(label="Family", choices=Theme.Family.choices, empty_label="All themes")
+    family = django_filters.ChoiceFilter(
+        label="Family", choices=Theme.Family.choices, empty_label="All themes"
+    )
     sort = sort_filter([("name", "Name A–Z"), ("-updated", "Recently updated")])
 
     class Meta:

@@ -16,11 +16,15 @@ def with_entry_counts(themes):
     """Each theme with how many published datasets, researchers and projects it tags directly."""
     published = Entry.Status.PUBLISHED
     return themes.annotate(
-        dataset_count=subquery_count(Dataset.themes.through.objects.filter(dataset__status=published), "theme"),
+        dataset_count=subquery_count(
+            Dataset.themes.through.objects.filter(dataset__status=published), "theme"
+        ),
         researcher_count=subquery_count(
             Researcher.themes.through.objects.filter(researcher__status=published), "theme"
         ),
-        project_count=subquery_count(Project.themes.through.objects.filter(project__status=published), "theme"),
+        project_count=subquery_count(
+            Project.themes.through.objects.filter(project__status=published), "theme"
+        ),
     )
 
 

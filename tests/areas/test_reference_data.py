@@ -5,7 +5,10 @@ from tests.reference import reference_rows
 
 
 def test_it_ships_the_62_current_northern_local_authorities(db):
-    expected = {row["code"]: (row["name"], row["region_code"]) for row in reference_rows("northern-local-authorities.csv")}
+    expected = {
+        row["code"]: (row["name"], row["region_code"])
+        for row in reference_rows("northern-local-authorities.csv")
+    }
     shipped = {area.code: (area.name, area.region) for area in Area.objects.all()}
     assert len(expected) == 62
     assert shipped == expected

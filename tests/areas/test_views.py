@@ -44,4 +44,4 @@ def test_the_area_list_groups_areas_by_region_with_counts(client, bradford):
     response = client.get("/areas/")
     html = response.content.decode()
     assert "Yorkshire and The Humber" in html
-    assert "Bradford</a> <span class=\"meta\">(1 local dataset)" in html
+    assert 'Bradford</a> <span class="meta">(1 local dataset)' in html

@@ -10,30 +10,43 @@ from django.core.management import call_command
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="session")
-def browser():
+def chromium() -> Path:
     if not CHROMIUM.exists():
         message = f"Chromium was not found at {CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH."
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    return CHROMIUM
 
 
 @pytest.fixture
-def demo_site(live_server, django_db_serialized_rollback):
+def demo_site(chromium, live_server, django_db_serialized_rollback) -> str:
     """The live portal filled with the demo directory."""
     call_command("load_demo", stdout=open(os.devnull, "w"))
     return live_server.url
+
+
+@pytest.fixture
+def browser(demo_site, chromium):
+    # Started per test, after the database work: while Playwright's event loop runs in this thread,
+    # Django hands out different connections, which would miss the test database's saved contents.
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture

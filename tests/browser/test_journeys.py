@@ -47,7 +47,9 @@ def test_pages_fit_a_phone_screen_without_sideways_scrolling(browser, demo_site)
     phone = context.new_page()
     for path in ["/", "/datasets/", "/datasets/born-in-bradford/", "/researchers/", "/areas/E08000032/"]:
         phone.goto(demo_site + path)
-        overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        overflow = phone.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 0, f"{path} is {overflow}px wider than the screen"
     context.close()
 

@@ -48,7 +48,12 @@ def test_the_n8_universities_ror_ids_are_valid():
 
 @pytest.mark.parametrize(
     "ror, code",
-    [("01v29qb05", "ror_checksum"), ("11v29qb04", "ror_format"), ("01v29qb0", "ror_format"), ("01u29qb04", "ror_format")],
+    [
+        ("01v29qb05", "ror_checksum"),
+        ("11v29qb04", "ror_format"),
+        ("01v29qb0", "ror_format"),
+        ("01u29qb04", "ror_format"),
+    ],
 )
 def test_it_rejects_bad_ror_ids(ror, code):
     with pytest.raises(ValidationError) as error:

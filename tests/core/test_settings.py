@@ -9,7 +9,9 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
 
 
 def load_settings(**environment: str) -> subprocess.CompletedProcess:
-    env = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "DEBUG", "DATABASE_URL")}
+    env = {
+        key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "DEBUG", "DATABASE_URL")
+    }
     env.update(environment, DJANGO_SETTINGS_MODULE="n8portal.settings")
     code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'], settings.DEBUG)"
     return subprocess.run(

@@ -27,7 +27,10 @@ def test_the_demo_fills_every_page_and_loading_it_twice_adds_nothing(db):
 def test_the_demo_has_the_n8_universities_with_their_ror_ids(db):
     call_command("load_demo", stdout=open("/dev/null", "w"))
     expected = {row["name"]: row["ror"] for row in reference_rows("n8-universities.csv")}
-    n8 = {organisation.name: organisation.ror_url for organisation in Organisation.objects.filter(is_n8_member=True)}
+    n8 = {
+        organisation.name: organisation.ror_url
+        for organisation in Organisation.objects.filter(is_n8_member=True)
+    }
     assert n8 == expected
 
 

@@ -13,9 +13,13 @@ def test_an_email_is_shown_only_when_the_person_opted_in(client, db):
 
 def test_lived_experience_is_shown_only_when_the_person_chose_to_show_it(client, db):
     words = "I was a young carer."
-    private = ResearcherFactory(has_lived_experience=True, lived_experience=words, show_lived_experience=False)
+    private = ResearcherFactory(
+        has_lived_experience=True, lived_experience=words, show_lived_experience=False
+    )
     public = ResearcherFactory(has_lived_experience=True, lived_experience=words, show_lived_experience=True)
-    withdrawn = ResearcherFactory(has_lived_experience=False, lived_experience=words, show_lived_experience=True)
+    withdrawn = ResearcherFactory(
+        has_lived_experience=False, lived_experience=words, show_lived_experience=True
+    )
     assert words not in client.get(private.get_absolute_url()).content.decode()
     assert words in client.get(public.get_absolute_url()).content.decode()
     assert words not in client.get(withdrawn.get_absolute_url()).content.decode()

@@ -8,7 +8,13 @@ from themes.models import Theme
 def test_the_n8_themes_and_child_of_the_north_priorities_are_seeded(db):
     names = set(Theme.objects.published().values_list("name", flat=True))
     assert {"Digital Health", "Digital Humanities", "Machine Learning"} <= names
-    assert {"Early years", "Education", "Mental health", "Youth justice", "Special educational needs"} <= names
+    assert {
+        "Early years",
+        "Education",
+        "Mental health",
+        "Youth justice",
+        "Special educational needs",
+    } <= names
 
 
 def test_themes_are_at_most_two_levels_deep(db):
