@@ -8,6 +8,13 @@ class EntryQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Entry.Status.PUBLISHED)
 
+    def matching(self, words: str):
+        """Entries with `words` in any of their model's `keyword_fields` (the list pages' keyword box)."""
+        condition = models.Q()
+        for field in self.model.keyword_fields:
+            condition |= models.Q(**{f"{field}__icontains": words})
+        return self.filter(condition)
+
 
 class Entry(models.Model):
     """An entry in the directory: a researcher, dataset, project, organisation or theme.
@@ -43,6 +50,9 @@ class Entry(models.Model):
     updated = models.DateTimeField(auto_now=True)
 
     objects = EntryQuerySet.as_manager()
+
+    # The text fields the list pages' keyword box looks in.
+    keyword_fields: list[str] = []
 
     class Meta:
         abstract = True

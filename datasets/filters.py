@@ -3,9 +3,9 @@ from django.db.models import Exists, OuterRef
 
 from areas.forms import AreaCodeField
 from areas.models import Area
-from core.filters import EntryFilterSet, sort_filter
+from core.filters import sort_filter
 from organisations.models import Organisation
-from themes.models import Theme
+from themes.filters import ThemedFilterSet
 
 from .life_stages import LIFE_STAGE_CHOICES
 from .models import Dataset, LinkageIdentifier
@@ -21,14 +21,7 @@ def custodians():
     return Organisation.objects.published().filter(Exists(holds))
 
 
-class DatasetFilter(EntryFilterSet):
-    theme = django_filters.ModelChoiceFilter(
-        label="Theme",
-        queryset=Theme.objects.published(),
-        to_field_name="slug",
-        method="filter_theme",
-        empty_label="Any theme",
-    )
+class DatasetFilter(ThemedFilterSet):
     custodian = django_filters.ModelChoiceFilter(
         label="Custodian", queryset=custodians(), to_field_name="slug", empty_label="Any custodian"
     )
@@ -65,9 +58,6 @@ class DatasetFilter(EntryFilterSet):
     class Meta:
         model = Dataset
         fields = []
-
-    def filter_theme(self, queryset, name, theme):
-        return queryset.in_theme(theme)
 
     def filter_area(self, queryset, name, areas):
         return queryset.covering(areas)

@@ -48,14 +48,6 @@ class DatasetQuerySet(ThemedQuerySet):
             models.Prefetch("areas", queryset=Area.objects.only("code", "name")),
         )
 
-    def matching(self, words: str):
-        return self.filter(
-            models.Q(title__icontains=words)
-            | models.Q(summary__icontains=words)
-            | models.Q(keywords__icontains=words)
-            | models.Q(description__icontains=words)
-        )
-
 
 class Dataset(Entry):
     """A data asset about children and young people, and how to get at it."""
@@ -140,6 +132,7 @@ class Dataset(Entry):
     doi = DoiField("DOI", max_length=200)
 
     objects = DatasetQuerySet.as_manager()
+    keyword_fields = ["title", "summary", "keywords", "description"]
 
     class Meta:
         ordering = ["title"]

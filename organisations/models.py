@@ -10,13 +10,6 @@ class OrganisationQuerySet(EntryQuerySet):
     def with_card_details(self):
         return self.select_related("area")
 
-    def matching(self, words: str):
-        return self.filter(
-            models.Q(name__icontains=words)
-            | models.Q(short_name__icontains=words)
-            | models.Q(description__icontains=words)
-        )
-
 
 class Organisation(Entry):
     class Kind(models.TextChoices):
@@ -50,6 +43,7 @@ class Organisation(Entry):
     description = models.TextField(blank=True)
 
     objects = OrganisationQuerySet.as_manager()
+    keyword_fields = ["name", "short_name", "description"]
 
     class Meta:
         ordering = ["name"]

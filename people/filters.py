@@ -1,8 +1,8 @@
 import django_filters
 
-from core.filters import EntryFilterSet, sort_filter
+from core.filters import sort_filter
 from organisations.models import Organisation
-from themes.models import Theme
+from themes.filters import ThemedFilterSet
 
 from .models import Researcher
 
@@ -12,20 +12,13 @@ OPEN_TO_CHOICES = [
 ]
 
 
-class ResearcherFilter(EntryFilterSet):
+class ResearcherFilter(ThemedFilterSet):
     organisation = django_filters.ModelChoiceFilter(
         label="Organisation",
         queryset=Organisation.objects.published(),
         to_field_name="slug",
         method="filter_organisation",
         empty_label="Any organisation",
-    )
-    theme = django_filters.ModelChoiceFilter(
-        label="Theme",
-        queryset=Theme.objects.published(),
-        to_field_name="slug",
-        method="filter_theme",
-        empty_label="Any theme",
     )
     career_stage = django_filters.ChoiceFilter(
         label="Career stage", choices=Researcher.CareerStage.choices, empty_label="Any stage"
@@ -41,9 +34,6 @@ class ResearcherFilter(EntryFilterSet):
 
     def filter_organisation(self, queryset, name, organisation):
         return queryset.at(organisation)
-
-    def filter_theme(self, queryset, name, theme):
-        return queryset.in_theme(theme)
 
     def filter_open_to(self, queryset, name, offer):
         return queryset.open_to(offer)

@@ -26,15 +26,6 @@ class ResearcherQuerySet(ThemedQuerySet):
     def open_to(self, offer: str):
         return self.filter(**{Researcher.OPEN_TO_FIELDS[offer]: True})
 
-    def matching(self, words: str):
-        return self.filter(
-            models.Q(name__icontains=words)
-            | models.Q(job_title__icontains=words)
-            | models.Q(expertise__icontains=words)
-            | models.Q(methods__icontains=words)
-            | models.Q(biography__icontains=words)
-        )
-
 
 class Researcher(Entry):
     """Anyone with expertise to share: academics, students, analysts in local authorities and the NHS."""
@@ -113,6 +104,7 @@ class Researcher(Entry):
     )
 
     objects = ResearcherQuerySet.as_manager()
+    keyword_fields = ["name", "job_title", "expertise", "methods", "biography"]
 
     class Meta:
         ordering = ["name"]

@@ -1,23 +1,16 @@
 import django_filters
 
-from core.filters import EntryFilterSet, sort_filter
+from core.filters import sort_filter
 from datasets.models import Dataset
 from organisations.models import Organisation
-from themes.models import Theme
+from themes.filters import ThemedFilterSet
 
 from .models import Project
 
 
-class ProjectFilter(EntryFilterSet):
+class ProjectFilter(ThemedFilterSet):
     stage = django_filters.ChoiceFilter(
         label="Status", choices=Project.Stage.choices, empty_label="Any status"
-    )
-    theme = django_filters.ModelChoiceFilter(
-        label="Theme",
-        queryset=Theme.objects.published(),
-        to_field_name="slug",
-        method="filter_theme",
-        empty_label="Any theme",
     )
     organisation = django_filters.ModelChoiceFilter(
         label="Organisation",
@@ -40,9 +33,6 @@ class ProjectFilter(EntryFilterSet):
     class Meta:
         model = Project
         fields = []
-
-    def filter_theme(self, queryset, name, theme):
-        return queryset.in_theme(theme)
 
     def filter_organisation(self, queryset, name, organisation):
         return queryset.involving(organisation)

@@ -30,13 +30,6 @@ class ProjectQuerySet(ThemedQuerySet):
             models.Prefetch("themes", queryset=Theme.objects.published()),
         )
 
-    def matching(self, words: str):
-        return self.filter(
-            models.Q(title__icontains=words)
-            | models.Q(summary__icontains=words)
-            | models.Q(funder__icontains=words)
-        )
-
 
 class Project(Entry):
     class Stage(models.TextChoices):
@@ -60,6 +53,7 @@ class Project(Entry):
     themes = models.ManyToManyField("themes.Theme", blank=True, related_name="projects")
 
     objects = ProjectQuerySet.as_manager()
+    keyword_fields = ["title", "summary", "funder"]
 
     class Meta:
         ordering = ["title"]

@@ -14,3 +14,18 @@ class ThemeFilter(EntryFilterSet):
     class Meta:
         model = Theme
         fields = []
+
+
+class ThemedFilterSet(EntryFilterSet):
+    """For lists of themed entries: a theme filter that includes the theme's sub-themes."""
+
+    theme = django_filters.ModelChoiceFilter(
+        label="Theme",
+        queryset=Theme.objects.published(),
+        to_field_name="slug",
+        method="filter_theme",
+        empty_label="Any theme",
+    )
+
+    def filter_theme(self, queryset, name, theme):
+        return queryset.in_theme(theme)

@@ -11,9 +11,6 @@ class ThemeQuerySet(EntryQuerySet):
     def top_level(self):
         return self.filter(parent__isnull=True)
 
-    def matching(self, words: str):
-        return self.filter(models.Q(name__icontains=words) | models.Q(description__icontains=words))
-
 
 class Theme(Entry):
     class Family(models.TextChoices):
@@ -33,6 +30,7 @@ class Theme(Entry):
     )
 
     objects = ThemeQuerySet.as_manager()
+    keyword_fields = ["name", "description"]
 
     class Meta:
         ordering = ["name"]
