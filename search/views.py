@@ -1,62 +1,69 @@
-"""One box across the directory.
+from datetime import timedelta
 
-For now each kind of entry is matched with its list page's keyword filter;
-the ranked search engine will replace `matches` without changing the page.
-"""
-
-from django.http import HttpRequest, HttpResponse
+from django.contrib.admin.views.decorators import staff_member_required
+from django.db.models import Avg, Count
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.utils import timezone
 
-from core.queries import preview
-from datasets.models import Dataset
-from organisations.models import Organisation
-from people.models import Researcher
-from projects.models import Project
-from themes.models import Theme
-
-MAX_QUERY_LENGTH = 200
+from .models import SearchLog
+from .query import MAX_QUERY_LENGTH
+from .service import FACETS, SORTS, completions, search
 
 
-def matches(words: str) -> list[dict]:
-    kinds = [
-        ("Researchers", "people:list", Researcher.objects.published().with_card_details(), "researcher"),
-        ("Datasets", "datasets:list", Dataset.objects.published().with_card_details(), "dataset"),
-        ("Projects", "projects:list", Project.objects.published().with_card_details(), "project"),
-        (
-            "Organisations",
-            "organisations:list",
-            Organisation.objects.published().with_card_details(),
-            "organisation",
-        ),
-        ("Themes", "themes:list", Theme.objects.published(), "theme"),
-    ]
-    return [
-        {
-            "label": label,
-            "card": card,
-            "list_url": reverse(url_name),
-            **preview(queryset.matching(words), limit=5),
-        }
-        for label, url_name, queryset, card in kinds
-    ]
-
-
-def search(request: HttpRequest) -> HttpResponse:
-    words = request.GET.get("q", "").strip()
-    error = ""
-    if len(words) > MAX_QUERY_LENGTH:
-        error = f"Please use at most {MAX_QUERY_LENGTH} characters."
-        words = ""
-    groups = matches(words) if words else []
+def search_page(request: HttpRequest) -> HttpResponse:
+    raw_text = request.GET.get("q", "")
+    facets = {name: request.GET[name][:150] for name in FACETS if request.GET.get(name)}
+    results = search(raw_text, facets, request.GET.get("sort", "relevance"), page_number(request))
+    if results.is_browsing:
+        SearchLog.objects.create(
+            query=results.text, filters=results.active_facets, result_count=results.total
+        )
     return render(
         request,
         "search/search.html",
         {
-            "query": words,
-            "error": error,
-            "groups": groups,
-            "total": sum(group["total"] for group in groups),
+            "results": results,
+            "facet_groups": [(name, FACETS[name], values) for name, values in results.facets.items()],
+            "active": [(name, FACETS[name], label_of(results, name)) for name in results.active_facets],
+            "sorts": [(key, label) for key, (label, _) in SORTS.items()],
+            "truncated": len(" ".join(raw_text.split())) > MAX_QUERY_LENGTH,
+            "max_length": MAX_QUERY_LENGTH,
+            "query": results.text,
         },
-        status=400 if error else 200,
+    )
+
+
+def page_number(request: HttpRequest) -> int:
+    try:
+        return max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        return 1
+
+
+def label_of(results, name: str) -> str:
+    value = results.active_facets[name]
+    return next((facet.label for facet in results.facets.get(name, []) if facet.value == value), value)
+
+
+def suggest(request: HttpRequest) -> JsonResponse:
+    """Suggestions while typing: entries and themes whose title starts with the words typed."""
+    return JsonResponse({"suggestions": completions(request.GET.get("q", "")[:MAX_QUERY_LENGTH])})
+
+
+@staff_member_required
+def demand(request: HttpRequest) -> HttpResponse:
+    """What people search for, and what they search for and do not find."""
+    since = timezone.now() - timedelta(days=90)
+    recent = SearchLog.objects.filter(created__gte=since).exclude(query="")
+    frequent = recent.values("query").annotate(searches=Count("id"), results=Avg("result_count"))
+    unmet = recent.filter(result_count=0).values("query").annotate(searches=Count("id"))
+    return render(
+        request,
+        "search/demand.html",
+        {
+            "frequent": frequent.order_by("-searches", "query")[:50],
+            "unmet": unmet.order_by("-searches", "query")[:50],
+            "total": recent.count(),
+        },
     )

@@ -13,3 +13,15 @@ def published(entry):
 def page_url(context, number: int) -> str:
     query = context.get("page_query", "")
     return f"?{query}&page={number}" if query else f"?page={number}"
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, name: str, value="") -> str:
+    """This page's query string with `name` set to `value` (or removed when empty), back on page one."""
+    query = context["request"].GET.copy()
+    query.pop("page", None)
+    if value:
+        query[name] = str(value)
+    else:
+        query.pop(name, None)
+    return "?" + query.urlencode()

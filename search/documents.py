@@ -1,0 +1,268 @@
+"""What the search index knows about each kind of entry.
+
+Each builder turns a queryset of published entries into documents: weighted
+text (title, keywords, linked names, body), the facets to narrow results by,
+and the key facts shown beside a result. Linked names carry expertise across
+the directory: a researcher is found by the projects and data they worked on.
+"""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Prefetch
+
+from core.models import Entry
+from datasets.models import Dataset
+from organisations.models import Organisation
+from people.models import Researcher
+from projects.models import DatasetUsage, Membership, Project
+from themes.models import Theme
+
+from .models import Kind
+
+PUBLISHED = Entry.Status.PUBLISHED
+
+
+@dataclass
+class Document:
+    kind: str
+    object_id: int
+    url: str
+    title: str
+    updated: datetime
+    keywords: list[str] = field(default_factory=list)
+    linked: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    summary: str = ""
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    facets: set[tuple[str, str, str]] = field(default_factory=set)
+
+
+def published_themes():
+    return Theme.objects.published().select_related("parent")
+
+
+def theme_facets(themes: Iterable[Theme]) -> set[tuple[str, str, str]]:
+    """A themed entry is found under its themes and under their parent themes."""
+    facets = set()
+    for theme in themes:
+        facets.add(("theme", theme.slug, theme.name))
+        if theme.parent and theme.parent.is_published:
+            facets.add(("theme", theme.parent.slug, theme.parent.name))
+    return facets
+
+
+def organisation_facet(organisation: Organisation | None) -> set[tuple[str, str, str]]:
+    if organisation is None or not organisation.is_published:
+        return set()
+    return {("organisation", organisation.slug, organisation.name)}
+
+
+def joined(names: Iterable[str]) -> str:
+    return ", ".join(name for name in names if name)
+
+
+def researchers(queryset) -> Iterator[Document]:
+    projects = Membership.objects.filter(project__status=PUBLISHED).select_related("project")
+    queryset = queryset.select_related("organisation").prefetch_related(
+        Prefetch("affiliations", queryset=Organisation.objects.published()),
+        Prefetch("themes", queryset=published_themes()),
+        Prefetch("memberships", queryset=projects),
+        Prefetch("memberships__project__themes", queryset=Theme.objects.published()),
+        Prefetch(
+            "memberships__project__usages",
+            queryset=DatasetUsage.objects.filter(dataset__status=PUBLISHED).select_related("dataset"),
+        ),
+    )
+    for person in queryset:
+        organisations = [person.organisation, *person.affiliations.all()]
+        organisations = [o for o in organisations if o is not None and o.is_published]
+        themes = list(person.themes.all())
+        projects = [membership.project for membership in person.memberships.all()]
+        datasets = {usage.dataset for project in projects for usage in project.usages.all()}
+        document = Document(
+            kind=Kind.RESEARCHER,
+            object_id=person.pk,
+            url=person.get_absolute_url(),
+            title=person.display_name,
+            updated=person.updated,
+            keywords=[person.job_title, person.expertise, person.methods],
+            linked=[
+                *(o.name for o in organisations),
+                *(t.name for t in themes),
+                *(p.title for p in projects),
+                *(t.name for p in projects for t in p.themes.all()),
+                *(d.title for d in datasets),
+                *(d.keywords for d in datasets),
+            ],
+            body=[person.biography, person.public_lived_experience],
+            summary=person.biography or person.expertise,
+            facts=[
+                ("Organisation", joined(o.name for o in organisations[:1])),
+                ("Career stage", person.get_career_stage_display()),
+                ("Themes", joined(t.name for t in themes)),
+            ],
+        )
+        document.facets |= theme_facets(themes)
+        for organisation in organisations:
+            document.facets |= organisation_facet(organisation)
+        if person.career_stage:
+            document.facets.add(("career_stage", person.career_stage, person.get_career_stage_display()))
+        yield document
+
+
+def datasets(queryset) -> Iterator[Document]:
+    queryset = queryset.select_related("custodian").prefetch_related(
+        Prefetch("themes", queryset=published_themes()),
+        "areas",
+        "identifiers",
+        Prefetch("linked_datasets", queryset=Dataset.objects.published()),
+    )
+    for dataset in queryset:
+        custodian = dataset.custodian if dataset.custodian and dataset.custodian.is_published else None
+        themes = list(dataset.themes.all())
+        areas = list(dataset.areas.all())
+        coverage = (
+            dataset.get_coverage_scope_display() if dataset.is_national else joined(a.name for a in areas[:3])
+        )
+        if not dataset.is_national and len(areas) > 3:
+            coverage += f" and {len(areas) - 3} more"
+        document = Document(
+            kind=Kind.DATASET,
+            object_id=dataset.pk,
+            url=dataset.get_absolute_url(),
+            title=dataset.title,
+            updated=dataset.updated,
+            keywords=[
+                dataset.keywords,
+                dataset.get_source_kind_display(),
+                *(i.name for i in dataset.identifiers.all()),
+            ],
+            linked=[
+                custodian.name if custodian else "",
+                custodian.short_name if custodian else "",
+                *(t.name for t in themes),
+                *(a.name for a in areas),
+                dataset.get_coverage_scope_display() if dataset.is_national else "",
+                *(d.title for d in dataset.linked_datasets.all()),
+                dataset.trusted_research_environment,
+            ],
+            body=[dataset.summary, dataset.description, dataset.population, dataset.access_instructions],
+            summary=dataset.summary,
+            facts=[
+                ("Access", dataset.get_access_level_display()),
+                ("Held by", custodian.name if custodian else ""),
+                ("Covers", coverage),
+                ("Ages", dataset.age_range),
+                ("Years", dataset.time_coverage),
+            ],
+        )
+        document.facets |= theme_facets(themes) | organisation_facet(custodian)
+        document.facets |= {("area", area.code, area.name) for area in areas}
+        if dataset.is_national:
+            document.facets.add(("area", dataset.coverage_scope, dataset.get_coverage_scope_display()))
+        document.facets |= {("life_stage", stage.slug, stage.label) for stage in dataset.life_stages}
+        document.facets.add(("access_level", dataset.access_level, dataset.get_access_level_display()))
+        document.facets.add(("source_kind", dataset.source_kind, dataset.get_source_kind_display()))
+        yield document
+
+
+def projects(queryset) -> Iterator[Document]:
+    members = Membership.objects.filter(researcher__status=PUBLISHED).select_related(
+        "researcher__organisation"
+    )
+    queryset = queryset.prefetch_related(
+        Prefetch("themes", queryset=published_themes()),
+        Prefetch("partner_organisations", queryset=Organisation.objects.published()),
+        Prefetch("memberships", queryset=members),
+        Prefetch(
+            "usages",
+            queryset=DatasetUsage.objects.filter(dataset__status=PUBLISHED).select_related("dataset"),
+        ),
+        "outputs",
+    )
+    for project in queryset:
+        themes = list(project.themes.all())
+        memberships = list(project.memberships.all())
+        partners = list(project.partner_organisations.all())
+        leads = [m.researcher.display_name for m in memberships if m.role == Membership.Role.LEAD]
+        dates = " to ".join(str(day.year) for day in (project.start_date, project.end_date) if day)
+        document = Document(
+            kind=Kind.PROJECT,
+            object_id=project.pk,
+            url=project.get_absolute_url(),
+            title=project.title,
+            updated=project.updated,
+            keywords=[project.funder, *(output.title for output in project.outputs.all())],
+            linked=[
+                *(t.name for t in themes),
+                *(m.researcher.name for m in memberships),
+                *(u.dataset.title for u in project.usages.all()),
+                *(o.name for o in partners),
+            ],
+            body=[project.summary, *(output.key_finding for output in project.outputs.all())],
+            summary=project.summary,
+            facts=[
+                ("Status", project.get_stage_display()),
+                ("Dates", dates),
+                ("Led by", joined(leads)),
+                ("Themes", joined(t.name for t in themes)),
+            ],
+        )
+        document.facets |= theme_facets(themes)
+        document.facets.add(("stage", project.stage, project.get_stage_display()))
+        for organisation in [*partners, *(m.researcher.organisation for m in memberships)]:
+            document.facets |= organisation_facet(organisation)
+        yield document
+
+
+def organisations(queryset) -> Iterator[Document]:
+    for organisation in queryset.select_related("area"):
+        document = Document(
+            kind=Kind.ORGANISATION,
+            object_id=organisation.pk,
+            url=organisation.get_absolute_url(),
+            title=organisation.name,
+            updated=organisation.updated,
+            keywords=[organisation.short_name, organisation.get_kind_display()],
+            linked=[organisation.area.name if organisation.area else ""],
+            body=[organisation.description],
+            summary=organisation.description,
+            facts=[
+                ("Kind", organisation.get_kind_display()),
+                ("Area", organisation.area.name if organisation.area else ""),
+            ],
+        )
+        document.facets |= organisation_facet(organisation)
+        if organisation.area:
+            document.facets.add(("area", organisation.area.code, organisation.area.name))
+        yield document
+
+
+def themes(queryset) -> Iterator[Document]:
+    for theme in queryset.select_related("parent"):
+        parent = theme.parent if theme.parent and theme.parent.is_published else None
+        document = Document(
+            kind=Kind.THEME,
+            object_id=theme.pk,
+            url=theme.get_absolute_url(),
+            title=theme.name,
+            updated=theme.updated,
+            linked=[parent.name if parent else ""],
+            body=[theme.description],
+            summary=theme.description,
+            facts=[("Family", theme.get_family_display()), ("Part of", parent.name if parent else "")],
+        )
+        document.facets |= theme_facets([theme])
+        yield document
+
+
+BUILDERS = {
+    Kind.RESEARCHER: (Researcher, researchers),
+    Kind.DATASET: (Dataset, datasets),
+    Kind.PROJECT: (Project, projects),
+    Kind.ORGANISATION: (Organisation, organisations),
+    Kind.THEME: (Theme, themes),
+}
+KIND_OF_MODEL = {model: kind for kind, (model, _) in BUILDERS.items()}

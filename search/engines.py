@@ -1,0 +1,102 @@
+"""The database-specific half of search: how a parsed query becomes SQL.
+
+Each engine answers three questions with its own full-text index: which
+entries match and how well (`matches`), which titles start with what has
+been typed so far (`completions`), and which known words look like a
+misspelt one (`similar_words`). Everything else is shared SQL in service.py.
+"""
+
+from django.db import connection
+
+from .query import WORD, ParsedQuery, Term, normalise
+
+
+class PostgresEngine:
+    config = "n8_english"
+    # Weights of D (body), C (linked names), B (keywords) and A (title), as ts_rank expects them.
+    weights = "{0.05, 0.2, 0.4, 1.0}"
+
+    def tsquery(self, query: ParsedQuery) -> tuple[str, list]:
+        sql, params = [], []
+        for clause in query.clauses:
+            sql.append("(" + " || ".join(f"phraseto_tsquery('{self.config}', %s)" for _ in clause) + ")")
+            params += [term.text for term in clause]
+        if query.excluded:
+            sql.append(
+                "!!(" + " || ".join(f"phraseto_tsquery('{self.config}', %s)" for _ in query.excluded) + ")"
+            )
+            params += [term.text for term in query.excluded]
+        return " && ".join(sql), params
+
+    def matches(self, query: ParsedQuery) -> tuple[str, list]:
+        tsquery, params = self.tsquery(query)
+        sql = (
+            f"SELECT e.id, ts_rank('{self.weights}', e.search_vector, q.query) AS rank "
+            f"FROM search_searchentry e, (SELECT {tsquery} AS query) q WHERE e.search_vector @@ q.query"
+        )
+        return sql, params
+
+    def completions(self, words: list[str], limit: int) -> tuple[str, list]:
+        # Title words only (weight A); the last word may be unfinished.
+        lexemes = [f"'{word}':A" for word in words[:-1]] + [f"'{words[-1]}':*A"]
+        sql = (
+            "SELECT kind, title, url FROM search_searchentry "
+            f"WHERE search_vector @@ to_tsquery('{self.config}', %s) "
+            f"ORDER BY ts_rank(search_vector, to_tsquery('{self.config}', %s), 1) DESC, title LIMIT %s"
+        )
+        text = " & ".join(lexemes)
+        return sql, [text, text, limit]
+
+    def similar_words(self, word: str, limit: int = 10) -> tuple[str, list]:
+        sql = (
+            "SELECT word FROM search_searchword WHERE word %% %s "
+            "ORDER BY similarity(word, %s) DESC, word LIMIT %s"
+        )
+        return sql, [word, word, limit]
+
+
+class SqliteEngine:
+    # bm25 weights of the title, keywords, linked-names and body columns.
+    bm25 = "bm25(search_fts, 10.0, 4.0, 2.0, 1.0)"
+
+    @staticmethod
+    def phrase(term: Term) -> str:
+        return '"' + " ".join(term.words).replace('"', '""') + '"'
+
+    def fts_query(self, query: ParsedQuery) -> str:
+        positive = " AND ".join(
+            "(" + " OR ".join(self.phrase(term) for term in clause) + ")" for clause in query.clauses
+        )
+        if query.excluded:
+            positive += " NOT (" + " OR ".join(self.phrase(term) for term in query.excluded) + ")"
+        return positive
+
+    def matches(self, query: ParsedQuery) -> tuple[str, list]:
+        # bm25 is lower for better matches; the shared SQL sorts by rank descending.
+        sql = f"SELECT rowid AS id, -{self.bm25} AS rank FROM search_fts WHERE search_fts MATCH %s"
+        return sql, [self.fts_query(query)]
+
+    def completions(self, words: list[str], limit: int) -> tuple[str, list]:
+        terms = [f'"{word}"' for word in words[:-1]] + [f'"{words[-1]}" *']
+        sql = (
+            "SELECT e.kind, e.title, e.url FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
+            f"WHERE search_fts MATCH %s ORDER BY {self.bm25}, e.title LIMIT %s"
+        )
+        return sql, ["title : (" + " AND ".join(terms) + ")", limit]
+
+    def similar_words(self, word: str, limit: int = 10) -> tuple[str, list]:
+        trigrams = {word[index : index + 3] for index in range(len(word) - 2)}
+        match = " OR ".join(f'"{trigram}"' for trigram in sorted(trigrams))
+        sql = (
+            "SELECT word FROM search_word_trigrams WHERE search_word_trigrams MATCH %s ORDER BY rank LIMIT %s"
+        )
+        return sql, [match, limit]
+
+
+def current_engine():
+    return PostgresEngine() if connection.vendor == "postgresql" else SqliteEngine()
+
+
+def prefix_words(text: str) -> list[str]:
+    """The words typed so far, safe to place inside either engine's query syntax."""
+    return [word for word in WORD.findall(normalise(text)) if word.isalnum()][:6]
