@@ -30,8 +30,15 @@ class PostgresEngine:
 
     def matches(self, query: ParsedQuery) -> tuple[str, list]:
         tsquery, params = self.tsquery(query)
+        # The tier says where the best match is (title 3, keywords 2, linked names 1, body 0),
+        # so that a title match always outranks a keyword match, whatever the counts.
+        tier = (
+            "CASE WHEN ts_rank('{0, 0, 0, 1}', e.search_vector, q.query) > 0 THEN 3 "
+            "WHEN ts_rank('{0, 0, 1, 0}', e.search_vector, q.query) > 0 THEN 2 "
+            "WHEN ts_rank('{0, 1, 0, 0}', e.search_vector, q.query) > 0 THEN 1 ELSE 0 END"
+        )
         sql = (
-            f"SELECT e.id, ts_rank('{self.weights}', e.search_vector, q.query) AS rank "
+            f"SELECT e.id, {tier} * 100 + ts_rank('{self.weights}', e.search_vector, q.query) AS rank "
             f"FROM search_searchentry e, (SELECT {tsquery} AS query) q WHERE e.search_vector @@ q.query"
         )
         return sql, params
@@ -72,8 +79,14 @@ class SqliteEngine:
         return positive
 
     def matches(self, query: ParsedQuery) -> tuple[str, list]:
-        # bm25 is lower for better matches; the shared SQL sorts by rank descending.
-        sql = f"SELECT rowid AS id, -{self.bm25} AS rank FROM search_fts WHERE search_fts MATCH %s"
+        # bm25 is negative, lower for better matches; the shared SQL sorts by rank descending.
+        # A column's own bm25 is below zero when the match is in that column: the tier says where
+        # the best match is (title 3, keywords 2, linked names 1, body 0), as on PostgreSQL.
+        tier = (
+            "CASE WHEN bm25(search_fts, 1, 0, 0, 0) < 0 THEN 3 WHEN bm25(search_fts, 0, 1, 0, 0) < 0 THEN 2 "
+            "WHEN bm25(search_fts, 0, 0, 1, 0) < 0 THEN 1 ELSE 0 END"
+        )
+        sql = f"SELECT rowid AS id, {tier} * 100 - {self.bm25} AS rank FROM search_fts WHERE search_fts MATCH %s"
         return sql, [self.fts_query(query)]
 
     def completions(self, words: list[str], limit: int) -> tuple[str, list]:

@@ -106,7 +106,7 @@ def run(text: str, facets: dict[str, str], sort: str, page: int) -> Results:
     matched = matched_rows(parsed, facets)
     if matched is None:
         return results
-    sql, params = narrowed(matched, facets)
+    sql, params = narrowed(matched, facets, exact_title=normalise(text))
     results.total = count(sql, params)
     results.page = max(1, min(page, results.pages or 1))
     results.hits = fetch_hits(sql, params, results, Highlighter(parsed))
@@ -128,8 +128,10 @@ def matched_rows(parsed: ParsedQuery, facets: dict[str, str]) -> tuple[str, list
     return None
 
 
-def narrowed(matched: tuple[str, list], facets: dict[str, str]) -> tuple[str, list]:
+def narrowed(matched: tuple[str, list], facets: dict[str, str], exact_title: str) -> tuple[str, list]:
+    """The matches narrowed by facets, with an entry titled exactly as typed put first."""
     sql, params = matched
+    params = [exact_title, *params]
     conditions = []
     for name, value in facets.items():
         conditions.append(
@@ -137,7 +139,11 @@ def narrowed(matched: tuple[str, list], facets: dict[str, str]) -> tuple[str, li
         )
         params = [*params, name, value]
     where = " AND ".join(conditions) or "1 = 1"
-    return f"SELECT m.id, m.rank FROM ({sql}) m WHERE {where}", params
+    return (
+        "SELECT m.id, m.rank + CASE WHEN lower(e.title) = %s THEN 1000 ELSE 0 END AS rank "
+        f"FROM ({sql}) m JOIN search_searchentry e ON e.id = m.id WHERE {where}",
+        params,
+    )
 
 
 def count(sql: str, params: list) -> int:

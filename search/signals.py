@@ -1,9 +1,13 @@
 """Reindexes entries when they, or the entries and links their index rows show, change.
 
-Receivers are connected per model (see `connect`), so that deleting index rows
-themselves stays a fast bulk delete.
+The reindexing runs when the change is committed, so a rolled-back edit never
+reaches the index and a save stays quick. Receivers are connected per model
+(see `connect`), so that deleting index rows themselves stays a fast bulk delete.
 """
 
+from functools import partial
+
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from datasets.models import Dataset
@@ -30,8 +34,8 @@ MANY_TO_MANY = [
 
 def reindex_all(changes) -> None:
     for model, entry_ids in changes:
-        if model in ENTRY_MODELS:
-            indexing.reindex(model, entry_ids)
+        if model in ENTRY_MODELS and entry_ids:
+            transaction.on_commit(partial(indexing.reindex, model, list(entry_ids)))
 
 
 def entry_saved(sender, instance, raw=False, **kwargs):

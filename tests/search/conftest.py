@@ -1,0 +1,35 @@
+import os
+from contextlib import contextmanager
+
+import pytest
+from django.core.management import call_command
+
+from datasets.models import Dataset
+from organisations.models import Organisation
+from people.models import Researcher
+from projects.models import Project
+from search import indexing
+from search.models import SearchEntry, SearchLog, SearchWord
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs what waits for the commit (index updates) at the end of the block, as a real commit would."""
+
+    @contextmanager
+    def commit():
+        with django_capture_on_commit_callbacks(execute=True):
+            yield
+
+    return commit
+
+
+@pytest.fixture(scope="module")
+def demo_directory(django_db_setup, django_db_blocker):
+    """The demo directory, loaded once for a module of read-only search tests, then removed."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=open(os.devnull, "w"))
+    yield
+    with django_db_blocker.unblock(), indexing.paused():
+        for model in (Project, Researcher, Dataset, Organisation, SearchEntry, SearchWord, SearchLog):
+            model.objects.all().delete()
