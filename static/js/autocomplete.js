@@ -82,7 +82,8 @@
       if (list.hidden) return;
       if (event.key === "ArrowDown") { event.preventDefault(); select(active + 1); }
       else if (event.key === "ArrowUp") { event.preventDefault(); select(active - 1); }
-      else if (event.key === "Escape") { close(); }
+      // A search box clears itself on Escape; here Escape only closes the list.
+      else if (event.key === "Escape") { event.preventDefault(); close(); }
       else if (event.key === "Enter" && active >= 0) {
         event.preventDefault();
         window.location.href = list.querySelectorAll("li")[active].dataset.url;

@@ -68,6 +68,8 @@ def test_no_page_type_has_accessibility_violations(page, demo_site):
         "/themes/",
         "/areas/",
         "/search/?q=bradford",
+        "/search/?q=readyness&kind=theme",
+        "/search/?theme=early-years",
         "/researchers/sample-amara-ashworth/",
         "/datasets/born-in-bradford/",
         "/projects/sample-ready-for-school/",
@@ -84,3 +86,29 @@ def test_no_page_type_has_accessibility_violations(page, demo_site):
         if result.violations_count:
             reports[path] = result.generate_report()
     assert not reports, "\n\n".join(f"{path}\n{report}" for path, report in reports.items())
+
+
+def test_search_suggests_while_typing_and_the_keyboard_picks_a_suggestion(page, demo_site):
+    page.goto(demo_site + "/")
+    box = page.get_by_role("combobox", name="Search people, data and projects")
+    box.press_sequentially("born in brad", delay=30)
+    option = page.get_by_role("option", name="Born in Bradford (Dataset)")
+    expect(option).to_be_visible()
+    box.press("ArrowDown")
+    expect(box).to_have_attribute(
+        "aria-activedescendant", page.get_by_role("option").first.get_attribute("id")
+    )
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("listbox")).to_be_hidden()
+    box.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Search")
+    expect(page.get_by_role("status")).to_contain_text("for “born in brad”")
+
+
+def test_a_search_narrowed_by_facets_in_the_browser(page, demo_site):
+    page.goto(demo_site + "/search/?q=children")
+    page.get_by_role("navigation", name="Narrow your results").get_by_role("link", name="Dataset (").click()
+    expect(page.get_by_role("link", name="Type: Dataset")).to_be_visible()
+    kinds = page.locator(".search-results .kind").all_inner_texts()
+    assert kinds
+    assert {kind.lower() for kind in kinds} == {"dataset"}

@@ -39,7 +39,12 @@ CASES = [
     ("free school meals", {}, "Free school meals and children’s health", 1),
     ("obesity", {"kind": "dataset"}, "National Child Measurement Programme (NCMP)", 2),
     ("maternity", {}, "Maternity Services Data Set (MSDS)", 2),
-    ("linkage", {"kind": "project"}, "Linking for children: a guide to joining health and education records", 2),
+    (
+        "linkage",
+        {"kind": "project"},
+        "Linking for children: a guide to joining health and education records",
+        2,
+    ),
     ("readyness", {}, "School readiness", 3),
     ("bradfrod cohort", {"kind": "dataset"}, "Born in Bradford", 3),
     ("Brádford", {"kind": "dataset"}, "Born in Bradford", 4),
@@ -67,7 +72,9 @@ def test_there_are_at_least_thirty_relevance_cases():
 def test_a_title_match_outranks_a_keyword_match_outranking_a_description_match(demo):
     titles = [hit.title for hit in search("cohort", {"kind": "dataset"}).hits]
     # Titled cohorts, then cohort in keywords only (ALSPAC), then in the description only.
-    assert titles.index("Millennium Cohort Study") < titles.index("Avon Longitudinal Study of Parents and Children (ALSPAC)")
+    assert titles.index("Millennium Cohort Study") < titles.index(
+        "Avon Longitudinal Study of Parents and Children (ALSPAC)"
+    )
 
 
 def test_excluded_words_remove_results(demo):
