@@ -61,3 +61,49 @@ def point_to_errors(form: forms.Form) -> None:
             form.fields[name].widget.attrs.update(
                 {"aria-invalid": "true", "aria-describedby": f"{form[name].id_for_label}-error"}
             )
+
+
+class EntryChoiceField(forms.ModelChoiceField):
+    """Picks an entry by its web-address slug, or by its exact name as a person would type it."""
+
+    def __init__(self, *args, name_field: str = "name", **kwargs):
+        self.name_field = name_field
+        super().__init__(*args, to_field_name="slug", **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        match = (
+            self.queryset.filter(slug=text).first()
+            or self.queryset.filter(**{f"{self.name_field}__iexact": text}).first()
+        )
+        if match is None:
+            raise forms.ValidationError(
+                "Nothing in the directory is called “%(text)s”. Check the spelling, or use its full name.",
+                code="invalid_choice",
+                params={"text": text},
+            )
+        return match
+
+
+class EntryChoiceFilter(django_filters.ModelChoiceFilter):
+    """A filter by one entry: a drop-down while there are few to choose from, a text box when there are many.
+
+    A drop-down of fifty thousand datasets would make every list page megabytes long.
+    """
+
+    field_class = EntryChoiceField
+    max_options = 150
+
+    def __init__(self, *args, name_field: str = "name", **kwargs):
+        super().__init__(*args, name_field=name_field, **kwargs)
+
+    @property
+    def field(self):
+        if not hasattr(self, "_field"):
+            field = super().field
+            if field.queryset[: self.max_options + 1].count() > self.max_options:
+                field.widget = forms.TextInput(attrs={"type": "search", "placeholder": "Type its full name"})
+            self._field = field
+        return self._field

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "projects",
     "search",
     "demo",
+    "bench",
 ]
 
 MIDDLEWARE = [

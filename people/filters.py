@@ -1,6 +1,6 @@
 import django_filters
 
-from core.filters import sort_filter
+from core.filters import EntryChoiceFilter, sort_filter
 from organisations.models import Organisation
 from themes.filters import ThemedFilterSet
 
@@ -13,10 +13,9 @@ OPEN_TO_CHOICES = [
 
 
 class ResearcherFilter(ThemedFilterSet):
-    organisation = django_filters.ModelChoiceFilter(
+    organisation = EntryChoiceFilter(
         label="Organisation",
         queryset=Organisation.objects.published(),
-        to_field_name="slug",
         method="filter_organisation",
         empty_label="Any organisation",
     )

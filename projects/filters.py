@@ -1,6 +1,6 @@
 import django_filters
 
-from core.filters import sort_filter
+from core.filters import EntryChoiceFilter, sort_filter
 from datasets.models import Dataset
 from organisations.models import Organisation
 from themes.filters import ThemedFilterSet
@@ -12,18 +12,17 @@ class ProjectFilter(ThemedFilterSet):
     stage = django_filters.ChoiceFilter(
         label="Status", choices=Project.Stage.choices, empty_label="Any status"
     )
-    organisation = django_filters.ModelChoiceFilter(
+    organisation = EntryChoiceFilter(
         label="Organisation",
         queryset=Organisation.objects.published(),
-        to_field_name="slug",
         method="filter_organisation",
         empty_label="Any organisation",
     )
-    dataset = django_filters.ModelChoiceFilter(
+    dataset = EntryChoiceFilter(
         label="Dataset used",
         field_name="datasets",
         queryset=Dataset.objects.published(),
-        to_field_name="slug",
+        name_field="title",
         empty_label="Any dataset",
     )
     sort = sort_filter(

@@ -194,3 +194,21 @@ def test_an_empty_result_says_so_and_offers_a_way_back(client, datasets):
     html = client.get("/datasets/?q=nothing-matches-this").content.decode()
     assert "Nothing matches these filters." in html
     assert "clear them all" in html
+
+
+def test_with_many_entries_to_choose_from_a_filter_becomes_a_text_box_that_takes_a_name(client, db, monkeypatch):
+    from core.filters import EntryChoiceFilter
+
+    monkeypatch.setattr(EntryChoiceFilter, "max_options", 2)
+    used = DatasetFactory(title="Cohort of Many")
+    DatasetFactory()
+    DatasetFactory()
+    DatasetUsageFactory(dataset=used, project=ProjectFactory(title="Match"))
+    ProjectFactory(title="Other")
+    html = client.get("/projects/").content.decode()
+    assert 'type="search" name="dataset"' in html
+    assert "<option value=\"cohort-of-many\">" not in html
+    assert listed(client, "/projects/?dataset=cohort+of+many") == ["Match"]
+    assert listed(client, f"/projects/?dataset={used.slug}") == ["Match"]
+    response = client.get("/projects/?dataset=no+such+cohort")
+    assert "Nothing in the directory is called “no such cohort”" in response.content.decode()
