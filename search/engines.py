@@ -14,7 +14,9 @@ from .query import WORD, ParsedQuery, Term, normalise
 class PostgresEngine:
     config = "n8_english"
     # Weights of D (body), C (linked names), B (keywords) and A (title), as ts_rank expects them.
-    weights = "{0.05, 0.2, 0.4, 1.0}"
+    # A hundredfold apart: ts_rank adds at most about 1.6 times a weight for a word, so a match in
+    # the title outranks any number of matches in keywords, and so on down.
+    weights = "{0.000001, 0.0001, 0.01, 1.0}"
 
     def tsquery(self, query: ParsedQuery) -> tuple[str, list]:
         sql, params = [], []
@@ -30,29 +32,23 @@ class PostgresEngine:
 
     def matches(self, query: ParsedQuery) -> tuple[str, list]:
         tsquery, params = self.tsquery(query)
-        # The tier says where the best match is (title 3, keywords 2, linked names 1, body 0),
-        # so that a title match always outranks a keyword match, whatever the counts.
-        tier = (
-            "CASE WHEN ts_rank('{0, 0, 0, 1}', e.search_vector, q.query) > 0 THEN 3 "
-            "WHEN ts_rank('{0, 0, 1, 0}', e.search_vector, q.query) > 0 THEN 2 "
-            "WHEN ts_rank('{0, 1, 0, 0}', e.search_vector, q.query) > 0 THEN 1 ELSE 0 END"
-        )
         sql = (
-            f"SELECT e.id, {tier} * 100 + ts_rank('{self.weights}', e.search_vector, q.query) AS rank "
+            f"SELECT e.id, ts_rank('{self.weights}', e.search_vector, q.query) AS rank "
             f"FROM search_searchentry e, (SELECT {tsquery} AS query) q WHERE e.search_vector @@ q.query"
         )
         return sql, params
 
     def completions(self, words: list[str], limit: int) -> tuple[str, list]:
-        # Title words only (weight A); the last word may be unfinished.
-        lexemes = [f"'{word}':A" for word in words[:-1]] + [f"'{words[-1]}':*A"]
+        # Titles that start with what was typed come first, from a prefix index; then titles with
+        # those words anywhere (the last one unfinished), unranked so that the index stops early.
+        lexemes = " & ".join([f"'{word}':A" for word in words[:-1]] + [f"'{words[-1]}':*A"])
         sql = (
-            "SELECT kind, title, url FROM search_searchentry "
-            f"WHERE search_vector @@ to_tsquery('{self.config}', %s) "
-            f"ORDER BY ts_rank(search_vector, to_tsquery('{self.config}', %s), 1) DESC, title LIMIT %s"
+            "(SELECT kind, title, url, 0 AS pass FROM search_searchentry WHERE lower(title) LIKE %s "
+            "ORDER BY lower(title) LIMIT %s) UNION ALL "
+            "(SELECT kind, title, url, 1 AS pass FROM search_searchentry "
+            f"WHERE search_vector @@ to_tsquery('{self.config}', %s) LIMIT %s)"
         )
-        text = " & ".join(lexemes)
-        return sql, [text, text, limit]
+        return sql, [" ".join(words) + "%", limit, lexemes, limit]
 
     def similar_words(self, word: str, limit: int = 10) -> tuple[str, list]:
         sql = (
@@ -79,9 +75,10 @@ class SqliteEngine:
         return positive
 
     def matches(self, query: ParsedQuery) -> tuple[str, list]:
-        # bm25 is negative, lower for better matches; the shared SQL sorts by rank descending.
-        # A column's own bm25 is below zero when the match is in that column: the tier says where
-        # the best match is (title 3, keywords 2, linked names 1, body 0), as on PostgreSQL.
+        # bm25 weighs columns before it saturates, so weights alone cannot make a title match beat
+        # many keyword matches. A column's own bm25 is below zero when it holds a match: the tier says
+        # where the best match is (title 3, keywords 2, linked names 1, body 0), as on PostgreSQL.
+        # bm25 is lower for better matches; the shared SQL sorts by rank descending.
         tier = (
             "CASE WHEN bm25(search_fts, 1, 0, 0, 0) < 0 THEN 3 WHEN bm25(search_fts, 0, 1, 0, 0) < 0 THEN 2 "
             "WHEN bm25(search_fts, 0, 0, 1, 0) < 0 THEN 1 ELSE 0 END"
@@ -90,12 +87,15 @@ class SqliteEngine:
         return sql, [self.fts_query(query)]
 
     def completions(self, words: list[str], limit: int) -> tuple[str, list]:
+        # As on PostgreSQL: titles starting with what was typed, then titles with those words anywhere.
         terms = [f'"{word}"' for word in words[:-1]] + [f'"{words[-1]}" *']
         sql = (
-            "SELECT e.kind, e.title, e.url FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
-            f"WHERE search_fts MATCH %s ORDER BY {self.bm25}, e.title LIMIT %s"
+            "SELECT * FROM (SELECT kind, title, url, 0 AS pass FROM search_searchentry WHERE title LIKE %s "
+            "ORDER BY title COLLATE NOCASE LIMIT %s) UNION ALL "
+            "SELECT * FROM (SELECT e.kind, e.title, e.url, 1 AS pass FROM search_fts "
+            "JOIN search_searchentry e ON e.id = search_fts.rowid WHERE search_fts MATCH %s LIMIT %s)"
         )
-        return sql, ["title : (" + " AND ".join(terms) + ")", limit]
+        return sql, [" ".join(words) + "%", limit, "title : (" + " AND ".join(terms) + ")", limit]
 
     def similar_words(self, word: str, limit: int = 10) -> tuple[str, list]:
         trigrams = {word[index : index + 3] for index in range(len(word) - 2)}

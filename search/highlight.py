@@ -1,6 +1,7 @@
 """Snippets of why a result matched, with the matching words marked."""
 
 import re
+from functools import lru_cache
 
 import snowballstemmer
 from django.utils.html import escape
@@ -12,19 +13,28 @@ WORD = re.compile(r"\w+")
 SNIPPET_WORDS = 30
 
 
+STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=20_000)
+def stem(word: str) -> str:
+    return STEMMER.stemWord(normalise(word))
+
+
 class Highlighter:
     def __init__(self, query: ParsedQuery):
-        self.stemmer = snowballstemmer.stemmer("english")
-        self.stems = {self.stem(word) for term in query.all_terms() for word in term.words}
+        self.stems = {stem(word) for term in query.all_terms() for word in term.words}
+        # A word and its stem share their first letters; only words that start like a stem are stemmed.
+        self.starts = {word_stem[:3] for word_stem in self.stems}
 
-    def stem(self, word: str) -> str:
-        return self.stemmer.stemWord(normalise(word))
+    def matches(self, word: str) -> bool:
+        return normalise(word[:3]) in self.starts and stem(word) in self.stems
 
     def snippet(self, texts: list[str]) -> SafeString:
         """Up to SNIPPET_WORDS words around the first match in the first text that has one."""
         for text in texts:
             words = list(WORD.finditer(text or ""))
-            hits = {index for index, word in enumerate(words) if self.stem(word.group()) in self.stems}
+            hits = {index for index, word in enumerate(words) if self.matches(word.group())}
             if hits:
                 return self.marked(text, words, hits)
         return mark_safe(escape(shorten(texts[0] or "")))

@@ -106,10 +106,10 @@ def run(text: str, facets: dict[str, str], sort: str, page: int) -> Results:
     matched = matched_rows(parsed, facets)
     if matched is None:
         return results
-    sql, params = narrowed(matched, facets, exact_title=normalise(text))
+    sql, params = narrowed(matched, facets)
     results.total = count(sql, params)
     results.page = max(1, min(page, results.pages or 1))
-    results.hits = fetch_hits(sql, params, results, Highlighter(parsed))
+    results.hits = fetch_hits(sql, params, results, Highlighter(parsed), exact_title=normalise(text))
     results.facets = facet_counts(sql, params, facets)
     return results
 
@@ -128,10 +128,9 @@ def matched_rows(parsed: ParsedQuery, facets: dict[str, str]) -> tuple[str, list
     return None
 
 
-def narrowed(matched: tuple[str, list], facets: dict[str, str], exact_title: str) -> tuple[str, list]:
-    """The matches narrowed by facets, with an entry titled exactly as typed put first."""
+def narrowed(matched: tuple[str, list], facets: dict[str, str]) -> tuple[str, list]:
+    """The matches narrowed by facets: SQL selecting (id, rank)."""
     sql, params = matched
-    params = [exact_title, *params]
     conditions = []
     for name, value in facets.items():
         conditions.append(
@@ -139,11 +138,7 @@ def narrowed(matched: tuple[str, list], facets: dict[str, str], exact_title: str
         )
         params = [*params, name, value]
     where = " AND ".join(conditions) or "1 = 1"
-    return (
-        "SELECT m.id, m.rank + CASE WHEN lower(e.title) = %s THEN 1000 ELSE 0 END AS rank "
-        f"FROM ({sql}) m JOIN search_searchentry e ON e.id = m.id WHERE {where}",
-        params,
-    )
+    return f"SELECT m.id, m.rank FROM ({sql}) m WHERE {where}", params
 
 
 def count(sql: str, params: list) -> int:
@@ -152,16 +147,19 @@ def count(sql: str, params: list) -> int:
         return cursor.fetchone()[0]
 
 
-def fetch_hits(sql: str, params: list, results: Results, highlighter) -> list[Hit]:
+def fetch_hits(sql: str, params: list, results: Results, highlighter, exact_title: str) -> list[Hit]:
+    """One page of results; by relevance, an entry titled exactly as typed comes first."""
     if not results.total:
         return []
-    order = SORTS[results.sort][1]
+    order, order_params = SORTS[results.sort][1], []
+    if results.sort == "relevance":
+        order, order_params = f"CASE WHEN lower(e.title) = %s THEN 0 ELSE 1 END, {order}", [exact_title]
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT e.kind, e.url, e.title, e.summary, e.keywords, e.linked, e.body, e.facts "
             f"FROM ({sql}) hits JOIN search_searchentry e ON e.id = hits.id "
             f"ORDER BY {order} LIMIT %s OFFSET %s",
-            [*params, PAGE_SIZE, (results.page - 1) * PAGE_SIZE],
+            [*params, *order_params, PAGE_SIZE, (results.page - 1) * PAGE_SIZE],
         )
         rows = cursor.fetchall()
     hits = []
@@ -243,4 +241,11 @@ def completions(text: str, limit: int = 8) -> list[dict]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    return [{"kind": Kind(kind).label, "title": title, "url": url} for kind, title, url in rows]
+    # Titles that start with the words typed first, shortest first; then the others, without repeats.
+    starting = sorted((row for row in rows if row[3] == 0), key=lambda row: len(row[1]))
+    suggestions, seen = [], set()
+    for kind, title, url, _ in starting + [row for row in rows if row[3] == 1]:
+        if url not in seen and len(suggestions) < limit:
+            seen.add(url)
+            suggestions.append({"kind": Kind(kind).label, "title": title, "url": url})
+    return suggestions
