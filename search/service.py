@@ -7,6 +7,7 @@ counts, sorting, paging, synonyms, spelling) is the same SQL on both.
 
 import difflib
 import json
+import re
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -217,7 +218,7 @@ def spelling_correction(parsed: ParsedQuery, text: str) -> str:
     for word in [word for word in words if word not in known][:3]:
         replacement = closest_word(word)
         if replacement:
-            corrected = corrected.replace(word, replacement)
+            corrected = re.sub(rf"\b{re.escape(word)}\b", replacement, corrected)
             changed = True
     return corrected if changed else ""
 
