@@ -1,6 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from core.filters import printable
+
 
 class AreaCodeField(forms.ModelChoiceField):
     """An ONS code, current or retired; a retired code stands for the area(s) that replaced it.
@@ -11,7 +13,7 @@ class AreaCodeField(forms.ModelChoiceField):
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        areas = list(self.queryset.for_code(str(value)))
+        areas = list(self.queryset.for_code(printable(str(value))))
         if not areas:
             raise ValidationError(
                 "There is no northern local authority with the code %(code)s.",

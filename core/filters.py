@@ -54,6 +54,11 @@ def describe(field: forms.Field, value) -> str:
     return str(choices[value])
 
 
+def printable(text: str) -> str:
+    """The text without control characters (a NUL byte is refused by PostgreSQL), stripped."""
+    return "".join(character for character in text if character.isprintable()).strip()
+
+
 def point_to_errors(form: forms.Form) -> None:
     """Marks each field whose value was refused, and ties it to its message for screen readers."""
     for name in form.errors:
@@ -73,7 +78,7 @@ class EntryChoiceField(forms.ModelChoiceField):
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        text = str(value).strip()
+        text = printable(str(value))
         match = (
             self.queryset.filter(slug=text).first()
             or self.queryset.filter(**{f"{self.name_field}__iexact": text}).first()

@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from core.filters import printable
+
 from .models import SearchLog
 from .query import MAX_QUERY_LENGTH
 from .service import FACETS, SORTS, completions, search
@@ -13,12 +15,14 @@ from .service import FACETS, SORTS, completions, search
 
 def search_page(request: HttpRequest) -> HttpResponse:
     raw_text = request.GET.get("q", "")
-    facets = {name: request.GET[name][:150] for name in FACETS if request.GET.get(name)}
+    facets = {
+        name: printable(request.GET[name])[:150] for name in FACETS if printable(request.GET.get(name, ""))
+    }
     results = search(raw_text, facets, request.GET.get("sort", "relevance"), page_number(request))
     if results.is_browsing:
-        SearchLog.objects.create(
-            query=results.text, filters=results.active_facets, result_count=results.total
-        )
+        # What the person typed, even when we corrected it: misspellings are demand too.
+        typed = results.corrected_from or results.text
+        SearchLog.objects.create(query=typed, filters=results.active_facets, result_count=results.total)
     return render(
         request,
         "search/search.html",

@@ -145,6 +145,8 @@ def test_active_filters_are_shown_with_a_link_that_removes_each(client, datasets
         "page=99999",
         "page=abc",
         "identifier[]=x",
+        "custodian=%00",
+        "area=E08%0000032",
         "q=" + "%F0%9F%98%80" * 50,
     ],
 )
@@ -169,6 +171,8 @@ def test_a_bad_value_is_explained_next_to_its_field_and_the_rest_still_apply(cli
     [
         "/researchers/?open_to=nothing",
         "/projects/?stage=someday&dataset=x",
+        "/projects/?dataset=%00&organisation=%00",
+        "/researchers/?organisation=a%00b",
         "/organisations/?kind=alien&n8=maybe",
         "/themes/?family=x&sort=y",
     ],
