@@ -16,6 +16,7 @@ urlpatterns = [
     path("organisations/", include("organisations.urls")),
     path("themes/", include("themes.urls")),
     path("areas/", include("areas.urls")),
+    path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
 ]
 
