@@ -1,7 +1,9 @@
-"""What every entry's admin page shares."""
+"""What every entry's admin page shares. Who may do what comes from accounts.policy."""
 
 from django.contrib import admin
 from django.utils import timezone
+
+from accounts.policy import Action, can, is_curator
 
 from .models import Entry
 
@@ -12,10 +14,31 @@ class EntryAdmin(admin.ModelAdmin):
     list_per_page = 50
     actions = ["publish", "archive"]
 
-    @admin.action(description="Publish the selected entries")
+    def has_module_permission(self, request) -> bool:
+        return is_curator(request.user) or super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        allowed = obj is not None and can(request.user, Action.VIEW, obj)
+        return allowed or is_curator(request.user) or super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request) -> bool:
+        return is_curator(request.user) or super().has_add_permission(request)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        if obj is not None:
+            return can(request.user, Action.EDIT, obj)
+        return is_curator(request.user) or super().has_change_permission(request)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return is_curator(request.user)
+
+    def has_publish_permission(self, request) -> bool:
+        return is_curator(request.user)
+
+    @admin.action(description="Publish the selected entries", permissions=["publish"])
     def publish(self, request, queryset):
         queryset.update(status=Entry.Status.PUBLISHED, updated=timezone.now())
 
-    @admin.action(description="Archive the selected entries")
+    @admin.action(description="Archive the selected entries", permissions=["publish"])
     def archive(self, request, queryset):
         queryset.update(status=Entry.Status.ARCHIVED, updated=timezone.now())

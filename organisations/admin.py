@@ -12,4 +12,4 @@ class OrganisationAdmin(EntryAdmin):
     list_select_related = ["area"]
     search_fields = ["name", "short_name", "ror_id"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["area"]
+    autocomplete_fields = ["area", "editors"]

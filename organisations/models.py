@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -41,6 +42,12 @@ class Organisation(Entry):
         help_text="For a local authority: the area it serves.",
     )
     description = models.TextField(blank=True)
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="edited_organisations",
+        help_text="People who look after this organisation’s entries: its datasets, projects and people.",
+    )
 
     objects = OrganisationQuerySet.as_manager()
     keyword_fields = ["name", "short_name", "description"]

@@ -19,10 +19,10 @@ class ResearcherAdmin(EntryAdmin):
     list_select_related = ["organisation"]
     search_fields = ["name", "email", "orcid", "expertise"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["organisation", "affiliations", "themes"]
+    autocomplete_fields = ["organisation", "affiliations", "themes", "account"]
     inlines = [MembershipInline]
     fieldsets = [
-        (None, {"fields": ["name", "title", "slug", "status", "is_sample"]}),
+        (None, {"fields": ["name", "title", "slug", "status", "is_sample", "account"]}),
         ("Work", {"fields": ["job_title", "career_stage", "organisation", "affiliations"]}),
         ("Expertise", {"fields": ["biography", "expertise", "methods", "themes", "orcid"]}),
         (

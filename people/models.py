@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
@@ -77,6 +78,14 @@ class Researcher(Entry):
         help_text="Comma-separated, e.g. data linkage, multilevel models, qualitative interviews.",
     )
     themes = models.ManyToManyField("themes.Theme", blank=True, related_name="researchers")
+    account = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="researcher_profile",
+        help_text="The sign-in account of the person this profile describes; they may edit it.",
+    )
     orcid = OrcidField("ORCID iD", max_length=19, help_text="E.g. 0000-0002-1825-0097.")
     email = models.EmailField(blank=True)
     show_email = models.BooleanField(
