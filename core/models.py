@@ -77,6 +77,11 @@ class Entry(models.Model):
         return candidate
 
 
+def published_or_none(entry: "Entry | None") -> "Entry | None":
+    """The entry if the public may see it, else None (for links to related entries)."""
+    return entry if entry is not None and entry.is_published else None
+
+
 class WebAddressField(models.URLField):
     """A URL field whose forms take an address typed without a scheme as https://, as browsers do."""
 

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from django.db.models import Prefetch
 
-from core.models import Entry
+from core.models import Entry, published_or_none
 from datasets.models import Dataset
 from organisations.models import Organisation
 from people.models import Researcher
@@ -120,7 +120,7 @@ def datasets(queryset) -> Iterator[Document]:
         Prefetch("linked_datasets", queryset=Dataset.objects.published()),
     )
     for dataset in queryset:
-        custodian = dataset.custodian if dataset.custodian and dataset.custodian.is_published else None
+        custodian = published_or_none(dataset.custodian)
         themes = list(dataset.themes.all())
         areas = list(dataset.areas.all())
         coverage = (
@@ -242,7 +242,7 @@ def organisations(queryset) -> Iterator[Document]:
 
 def themes(queryset) -> Iterator[Document]:
     for theme in queryset.select_related("parent"):
-        parent = theme.parent if theme.parent and theme.parent.is_published else None
+        parent = published_or_none(theme.parent)
         document = Document(
             kind=Kind.THEME,
             object_id=theme.pk,

@@ -2,7 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from core.listing import filtered_list
-from core.models import Entry
+from core.models import Entry, published_or_none
 from core.queries import preview, subquery_count
 from datasets.models import Dataset
 from people.models import Researcher
@@ -35,7 +35,7 @@ def theme_list(request: HttpRequest) -> HttpResponse:
 
 def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     theme = get_object_or_404(Theme.objects.published().select_related("parent"), slug=slug)
-    parent = theme.parent if theme.parent and theme.parent.is_published else None
+    parent = published_or_none(theme.parent)
     return render(
         request,
         "themes/theme_detail.html",

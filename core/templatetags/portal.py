@@ -1,12 +1,14 @@
 from django import template
 
+from core.models import published_or_none
+
 register = template.Library()
 
 
 @register.filter
 def published(entry):
     """The entry if the public may see it, else None: `{% with org=dataset.custodian|published %}`."""
-    return entry if entry is not None and entry.is_published else None
+    return published_or_none(entry)
 
 
 @register.simple_tag(takes_context=True)
