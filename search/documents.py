@@ -48,13 +48,14 @@ def theme_facets(themes: Iterable[Theme]) -> set[tuple[str, str, str]]:
     facets = set()
     for theme in themes:
         facets.add(("theme", theme.slug, theme.name))
-        if theme.parent and theme.parent.is_published:
-            facets.add(("theme", theme.parent.slug, theme.parent.name))
+        parent = published_or_none(theme.parent)
+        if parent:
+            facets.add(("theme", parent.slug, parent.name))
     return facets
 
 
 def organisation_facet(organisation: Organisation | None) -> set[tuple[str, str, str]]:
-    if organisation is None or not organisation.is_published:
+    if published_or_none(organisation) is None:
         return set()
     return {("organisation", organisation.slug, organisation.name)}
 
@@ -77,7 +78,7 @@ def researchers(queryset) -> Iterator[Document]:
     )
     for person in queryset:
         organisations = [person.organisation, *person.affiliations.all()]
-        organisations = [o for o in organisations if o is not None and o.is_published]
+        organisations = [o for o in organisations if published_or_none(o)]
         themes = list(person.themes.all())
         projects = [membership.project for membership in person.memberships.all()]
         datasets = {usage.dataset for project in projects for usage in project.usages.all()}
