@@ -2,7 +2,8 @@
 
 Roles, from least to most:
 - anyone: view published entries;
-- any signed-in person: also suggest a new researcher, dataset or project for review;
+- any signed-in person: also suggest a new researcher, dataset or project for review, and edit
+  their suggestion until it has been reviewed;
 - a researcher (an account linked to a researcher profile): also edit their own profile and the
   projects they lead;
 - an organisation editor: also edit, publish and archive the entries of the organisations they edit
@@ -10,19 +11,25 @@ Roles, from least to most:
   suggestions for them;
 - a curator (member of the Curators group, or a superuser): everything, including deleting, and the
   themes.
-Anyone who may edit an entry may also view it while it is a draft.
+Anyone who may edit an entry may also view it while it is not published.
+
+Each rule is written once, as a query (`own_entries`, `organisation_entries`), so that single
+entries, review queues and reminders all agree.
 """
 
 from enum import StrEnum
 
-from django.db.models import Model
+from django.contrib.auth import get_user_model
+from django.db.models import Model, Q, QuerySet
 
+from core.models import Entry
 from datasets.models import Dataset
 from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import Membership, Project
 
 CURATORS_GROUP = "Curators"
+UNREVIEWED = (Entry.Status.DRAFT, Entry.Status.SUBMITTED)
 
 
 class Action(StrEnum):
@@ -65,32 +72,102 @@ def can(user, action: Action, entry: Model | type[Model]) -> bool:
     return False
 
 
+def _one(entry: Model) -> QuerySet:
+    return type(entry)._default_manager.filter(pk=entry.pk)
+
+
 def is_own(user, entry: Model) -> bool:
-    """The researcher's own profile, or a project they lead."""
-    if isinstance(entry, Researcher):
-        return entry.account_id == user.pk
-    if isinstance(entry, Project):
-        return Membership.objects.filter(
-            project=entry, role=Membership.Role.LEAD, researcher__account=user
-        ).exists()
-    return False
+    """The researcher's own profile, a project they lead, or their suggestion awaiting review."""
+    return own_entries(user, _one(entry)).exists()
 
 
 def edits_organisation_of(user, entry: Model) -> bool:
     """Whether `user` edits an organisation that `entry` belongs to."""
-    edited = Organisation.objects.filter(editors=user)
-    if isinstance(entry, Organisation):
-        return edited.filter(pk=entry.pk).exists()
-    if isinstance(entry, Dataset):
-        return edited.filter(pk=entry.custodian_id).exists()
+    return organisation_entries(user, _one(entry)).exists()
+
+
+def own_entries(user, entries: QuerySet) -> QuerySet:
+    """The entries of `entries` that are `user`'s own (see `is_own`)."""
+    model = entries.model
+    condition = Q(author=user, status__in=UNREVIEWED) if issubclass(model, Entry) else Q(pk__in=[])
+    if model is Researcher:
+        condition |= Q(account=user)
+    elif model is Project:
+        led = Membership.objects.filter(role=Membership.Role.LEAD, researcher__account=user)
+        condition |= Q(pk__in=led.values("project"))
+    return entries.filter(condition)
+
+
+def organisation_entries(user, entries: QuerySet) -> QuerySet:
+    """The entries of `entries` that belong to an organisation `user` edits."""
+    edited = Organisation.objects.filter(editors=user).values("pk")
+    return entries.filter(_belongs_to(entries.model, edited))
+
+
+def _belongs_to(model, organisations) -> Q:
+    """Entries of `model` that belong to one of `organisations` (a queryset of primary keys)."""
+    if model is Organisation:
+        return Q(pk__in=organisations)
+    if model is Dataset:
+        return Q(custodian__in=organisations)
+    if model is Researcher:
+        return Q(organisation__in=organisations)
+    if model is Project:
+        led_from = Membership.objects.filter(
+            role=Membership.Role.LEAD, researcher__organisation__in=organisations
+        ).values("project")
+        partnered = Project.partner_organisations.through.objects.filter(
+            organisation__in=organisations
+        ).values("project")
+        return Q(pk__in=led_from) | Q(pk__in=partnered)
+    return Q(pk__in=[])
+
+
+def reviewable_by(user, entries: QuerySet) -> QuerySet:
+    """The entries of `entries` that `user` may publish, return or archive (their review queue)."""
+    if is_curator(user):
+        return entries
+    if not user.is_authenticated:
+        return entries.none()
+    return organisation_entries(user, entries)
+
+
+def editable_by(user, entries: QuerySet) -> QuerySet:
+    """The entries of `entries` that `user` may edit."""
+    if is_curator(user):
+        return entries
+    if not user.is_authenticated:
+        return entries.none()
+    return entries.filter(pk__in=own_entries(user, entries).values("pk")) | organisation_entries(
+        user, entries
+    )
+
+
+def people_who_look_after(entry: Model) -> QuerySet:
+    """The active accounts other than curators' that may edit `entry`: whom to tell about it."""
+    owners = Q(pk=entry.author_id) if entry.status in UNREVIEWED else Q(pk__in=[])
     if isinstance(entry, Researcher):
-        return edited.filter(pk=entry.organisation_id).exists()
+        owners |= Q(pk=entry.account_id)
+    elif isinstance(entry, Project):
+        owners |= Q(
+            researcher_profile__memberships__project=entry,
+            researcher_profile__memberships__role=Membership.Role.LEAD,
+        )
+    editors = Q(edited_organisations__in=organisations_of(entry))
+    return get_user_model().objects.filter(owners | editors, is_active=True).distinct()
+
+
+def organisations_of(entry: Model) -> QuerySet:
+    """The organisations whose editors may edit `entry` (the reverse of `_belongs_to`)."""
+    if isinstance(entry, Organisation):
+        return Organisation.objects.filter(pk=entry.pk)
+    if isinstance(entry, Dataset):
+        return Organisation.objects.filter(pk=entry.custodian_id)
+    if isinstance(entry, Researcher):
+        return Organisation.objects.filter(pk=entry.organisation_id)
     if isinstance(entry, Project):
-        lead_organisations = Membership.objects.filter(project=entry, role=Membership.Role.LEAD).values(
-            "researcher__organisation"
+        leads = Membership.objects.filter(project=entry, role=Membership.Role.LEAD)
+        return Organisation.objects.filter(
+            Q(partner_projects=entry) | Q(pk__in=leads.values("researcher__organisation"))
         )
-        return (
-            edited.filter(pk__in=entry.partner_organisations.values("pk")).exists()
-            or edited.filter(pk__in=lead_organisations).exists()
-        )
-    return False
+    return Organisation.objects.none()

@@ -1,5 +1,6 @@
-"""What every directory entry shares: a slug, a publication status and timestamps."""
+"""What every directory entry shares: a slug, a place in the review workflow and timestamps."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.text import slugify
 
@@ -19,12 +20,13 @@ class EntryQuerySet(models.QuerySet):
 class Entry(models.Model):
     """An entry in the directory: a researcher, dataset, project, organisation or theme.
 
-    The public only ever sees published entries; drafts and archived entries
-    are for the people who look after them.
+    An entry moves draft → submitted for review → published → archived. The public only
+    ever sees published entries; the others are for the people who look after them.
     """
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted for review"
         PUBLISHED = "published", "Published"
         ARCHIVED = "archived", "Archived"
 
@@ -46,7 +48,25 @@ class Entry(models.Model):
         default=False,
         help_text="Fictional content for demonstrations; shown with a ‘sample’ label.",
     )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who suggested or created this entry; told by email when it is reviewed.",
+    )
+    review_comment = models.TextField(
+        blank=True, help_text="What the reviewer asked for when the entry was last returned."
+    )
+    last_reviewed = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="When someone who looks after this entry last confirmed it is correct and current.",
+    )
     created = models.DateTimeField(auto_now_add=True)
+    # Also the version an editing form started from: a save that does not match it is refused.
     updated = models.DateTimeField(auto_now=True)
 
     objects = EntryQuerySet.as_manager()

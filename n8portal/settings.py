@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "axes",
+    "reversion",
     "core",
     "accounts",
     "areas",
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "datasets",
     "projects",
     "search",
+    "editing",
     "demo",
     "bench",
 ]

@@ -5,7 +5,15 @@ import itertools
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
 
-from accounts.policy import CURATORS_GROUP, Action, can
+from accounts.policy import (
+    CURATORS_GROUP,
+    Action,
+    can,
+    editable_by,
+    is_curator,
+    people_who_look_after,
+    reviewable_by,
+)
 from datasets.models import Dataset
 from organisations.models import Organisation
 from people.models import Researcher
@@ -136,3 +144,34 @@ def test_the_admin_follows_the_policy(client, django_user_model):
     assert client.get(change).status_code == 200
     assert client.post(delete, {"post": "yes"}).status_code == 302
     assert not Dataset.objects.filter(pk=dataset.pk).exists()
+
+
+@pytest.mark.parametrize("status, may_edit", [("draft", True), ("submitted", True), ("published", False)])
+def test_a_suggestion_is_its_authors_until_it_is_reviewed(world, status, may_edit):
+    someone = world[0]["signed-in"]
+    suggestion = DatasetFactory(author=someone, status=status)
+    assert can(someone, Action.EDIT, suggestion) is may_edit
+    assert not can(someone, Action.PUBLISH, suggestion)
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.__name__)
+def test_queries_agree_with_single_entry_answers(world, kind):
+    """Review queues, editing lists and reminders use the same rules as `can`."""
+    users, own, other = world
+    entries = {entry for role_entries in own.values() for entry in role_entries.values()} | set(
+        other.values()
+    )
+    entries = [entry for entry in entries if isinstance(entry, kind)]
+    everyone = kind.objects.filter(pk__in=[entry.pk for entry in entries])
+    for role, user in users.items():
+        assert set(editable_by(user, everyone)) == {e for e in entries if can(user, Action.EDIT, e)}, role
+        assert set(reviewable_by(user, everyone)) == {e for e in entries if can(user, Action.PUBLISH, e)}, (
+            role
+        )
+    for entry in entries:
+        expected = {
+            user
+            for user in users.values()
+            if user.is_authenticated and not is_curator(user) and can(user, Action.EDIT, entry)
+        }
+        assert set(people_who_look_after(entry)) == expected, entry
