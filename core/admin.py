@@ -2,13 +2,16 @@
 
 from django.contrib import admin
 from django.utils import timezone
+from reversion.admin import VersionAdmin
 
 from accounts.policy import Action, can, is_curator
 
 from .models import Entry
 
 
-class EntryAdmin(admin.ModelAdmin):
+class EntryAdmin(VersionAdmin):
+    """Every change made here is recorded as a version, as on the site (see editing/history.py)."""
+
     list_filter = ["status", "is_sample"]
     readonly_fields = ["created", "updated"]
     list_per_page = 50

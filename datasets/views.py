@@ -1,9 +1,10 @@
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from core.listing import filtered_list
 from core.models import Entry
+from core.visibility import visible_entry
 from people.models import Researcher
 from projects.models import DatasetUsage, Membership
 from themes.models import Theme
@@ -18,8 +19,9 @@ def dataset_list(request: HttpRequest) -> HttpResponse:
 
 
 def dataset_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    dataset = get_object_or_404(
-        Dataset.objects.published()
+    dataset = visible_entry(
+        request,
+        Dataset.objects.all()
         .select_related("custodian")
         .prefetch_related(
             Prefetch("themes", queryset=Theme.objects.published()),

@@ -5,8 +5,17 @@ those back too. Changes made through the site and the admin are recorded; each e
 wraps its save in `recorded(...)`.
 """
 
+from dataclasses import dataclass
+
 import reversion
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.serializers.base import DeserializationError
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from reversion.errors import RevertError
+from reversion.models import Version
 
 # Entry models, with the rows that belong to them and are versioned with them.
 VERSIONED = {
@@ -20,11 +29,181 @@ PARTS = ("projects.Membership", "projects.DatasetUsage", "projects.Output")
 
 
 def register_versioned_models() -> None:
-    for label, follow in VERSIONED.items():
+    # The admin registers the models it versions first, with its own guess at what to follow.
+    for label, follow in [*VERSIONED.items(), *((label, ()) for label in PARTS)]:
         model = apps.get_model(label)
-        if not reversion.is_registered(model):
-            reversion.register(model, follow=follow)
-    for label in PARTS:
-        model = apps.get_model(label)
-        if not reversion.is_registered(model):
-            reversion.register(model)
+        if reversion.is_registered(model):
+            reversion.unregister(model)
+        reversion.register(model, follow=follow)
+
+
+# Fields that describe where an entry stands rather than what it says: restoring an earlier
+# version leaves them as they are now, and they are not listed as changes.
+KEPT_ON_RESTORE = ("status", "slug", "author", "account", "last_reviewed", "review_comment", "is_sample")
+FIRST_VERSION = "As it was before the first change recorded here"
+NOT_SHOWN = ("id", "created", "updated", "author", "review_comment")
+
+
+@dataclass(frozen=True)
+class Change:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class Step:
+    """One recorded version of an entry, and what changed since the version before it."""
+
+    version: Version
+    changes: list[Change]
+
+    @property
+    def revision(self):
+        return self.version.revision
+
+
+def versions_of(entry) -> QuerySet:
+    """The entry's recorded versions, newest first."""
+    return (
+        Version.objects.get_for_object(entry)
+        .select_related("revision__user")
+        .order_by("-revision__date_created", "-pk")
+    )
+
+
+def ensure_first_version(entry) -> None:
+    """Records the entry as it is before its first change on the site, so that change has an 'old' side."""
+    if entry.pk and not versions_of(entry).exists():
+        with reversion.create_revision():
+            reversion.add_to_revision(entry)
+            reversion.set_comment(FIRST_VERSION)
+
+
+def steps(entry, versions: list[Version], older: Version | None) -> list[Step]:
+    """Each of `versions` (newest first) with its changes; `older` is the version before the last one."""
+    model = type(entry)
+    chain = versions + ([older] if older else [])
+    names = related_names(model, [version.field_dict for version in chain])
+    parts = parts_by_revision([version.revision_id for version in chain], model)
+    result = []
+    for index, version in enumerate(versions):
+        previous = chain[index + 1] if index + 1 < len(chain) else None
+        result.append(Step(version, changes_between(model, previous, version, names, parts)))
+    return result
+
+
+def changes_between(model, old: Version | None, new: Version, names, parts) -> list[Change]:
+    """What differs between two versions, field by field, in words."""
+    if old is None:
+        return []
+    changes = []
+    old_fields, new_fields = old.field_dict, new.field_dict
+    for field in model._meta.get_fields():
+        if field.name in NOT_SHOWN or not getattr(field, "concrete", False) or field.auto_created:
+            continue
+        before, after = old_fields.get(field.attname), new_fields.get(field.attname)
+        if _comparable(before) != _comparable(after):
+            changes.append(
+                Change(
+                    str(field.verbose_name).capitalize(),
+                    in_words(field, before, names),
+                    in_words(field, after, names),
+                )
+            )
+    old_parts, new_parts = parts.get(old.revision_id, set()), parts.get(new.revision_id, set())
+    if old_parts != new_parts and (old_parts or new_parts):
+        changes.append(
+            Change(
+                "Members, datasets used and outputs",
+                _listed(old_parts - new_parts),
+                _listed(new_parts - old_parts),
+            )
+        )
+    return changes
+
+
+def _comparable(value):
+    return sorted(value) if isinstance(value, list) else value
+
+
+def _listed(items) -> str:
+    return "; ".join(sorted(items)) if items else "—"
+
+
+def in_words(field, value, names) -> str:
+    """A field's value as a reader would want to see it."""
+    if value in (None, "", []):
+        return "(empty)"
+    if field.many_to_many:
+        return "; ".join(sorted(names.get((field.related_model, pk), f"#{pk}") for pk in value))
+    if field.is_relation:
+        return names.get((field.related_model, value), f"#{value}")
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return str(value)
+
+
+def related_names(model, field_dicts: list[dict]) -> dict:
+    """(related model, primary key) → name, for every relation in `field_dicts`: one query per relation."""
+    names = {}
+    for field in model._meta.get_fields():
+        if not (getattr(field, "concrete", False) and field.is_relation) or field.name in NOT_SHOWN:
+            continue
+        keys = set()
+        for fields in field_dicts:
+            value = fields.get(field.attname)
+            keys.update(value if isinstance(value, list) else [value] if value is not None else [])
+        if keys:
+            for pk, related in field.related_model._default_manager.in_bulk(keys).items():
+                names[(field.related_model, pk)] = str(related)
+    return names
+
+
+def parts_by_revision(revision_ids: list[int], model) -> dict[int, set[str]]:
+    """A project's members, datasets used and outputs in each revision, in words (one query)."""
+    if not VERSIONED.get(model._meta.label):
+        return {}
+    part_types = [ContentType.objects.get_for_model(apps.get_model(label)) for label in PARTS]
+    parts: dict[int, set[str]] = {revision_id: set() for revision_id in revision_ids}
+    rows = Version.objects.filter(revision_id__in=revision_ids, content_type__in=part_types)
+    for revision_id, text in rows.values_list("revision_id", "object_repr"):
+        parts[revision_id].add(text)
+    return parts
+
+
+def changes_since(entry, moment: str) -> list[Step]:
+    """What was saved after `moment` (an ISO timestamp), newest first: for refusing a stale form."""
+    recorded = list(versions_of(entry)[:50])
+    newer = [
+        v
+        for v in recorded
+        if v.revision.date_created.isoformat() > moment and v.revision.comment != FIRST_VERSION
+    ]
+    older = next((v for v in recorded if v not in newer), None)
+    return steps(entry, newer, older)
+
+
+class RestoreFailed(Exception):
+    """An earlier version could not be brought back, for example because something it links to is gone."""
+
+
+def restore(entry, version: Version, user) -> None:
+    """Brings back the entry (and a project's parts) as it was in `version`; where it stands is kept."""
+    kept = {name: getattr(entry, name) for name in KEPT_ON_RESTORE if hasattr(entry, name)}
+    try:
+        with transaction.atomic(), reversion.create_revision():
+            version.revision.revert(delete=True)
+            restored = type(entry)._default_manager.get(pk=entry.pk)
+            for name, value in kept.items():
+                setattr(restored, name, value)
+            restored.save()
+            reversion.set_user(user)
+            reversion.set_comment(f"Restored the version of {version.revision.date_created:%d %B %Y, %H:%M}")
+    except (IntegrityError, ObjectDoesNotExist, DeserializationError, RevertError) as error:
+        raise RestoreFailed(
+            "That version links to entries that no longer exist or clash with others, so it cannot be "
+            f"restored as it was. Copy what you need from it instead. ({error})"
+        ) from error

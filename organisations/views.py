@@ -1,8 +1,9 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from core.listing import filtered_list
 from core.queries import preview
+from core.visibility import visible_entry
 from datasets.models import Dataset
 from people.models import Researcher
 from projects.models import Project
@@ -17,7 +18,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_object_or_404(Organisation.objects.published().select_related("area"), slug=slug)
+    organisation = visible_entry(request, Organisation.objects.all().select_related("area"), slug=slug)
     return render(
         request,
         "organisations/organisation_detail.html",

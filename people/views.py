@@ -1,9 +1,10 @@
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from core.listing import filtered_list
 from core.models import Entry
+from core.visibility import visible_entry
 from datasets.models import Dataset
 from organisations.models import Organisation
 from projects.models import DatasetUsage, Membership
@@ -19,8 +20,9 @@ def researcher_list(request: HttpRequest) -> HttpResponse:
 
 
 def researcher_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    researcher = get_object_or_404(
-        Researcher.objects.published()
+    researcher = visible_entry(
+        request,
+        Researcher.objects.all()
         .select_related("organisation")
         .prefetch_related(
             Prefetch("affiliations", queryset=Organisation.objects.published()),

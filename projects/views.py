@@ -1,9 +1,10 @@
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from core.listing import filtered_list
 from core.models import Entry
+from core.visibility import visible_entry
 from organisations.models import Organisation
 from themes.models import Theme
 
@@ -18,8 +19,9 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
     published = Entry.Status.PUBLISHED
-    project = get_object_or_404(
-        Project.objects.published().prefetch_related(
+    project = visible_entry(
+        request,
+        Project.objects.all().prefetch_related(
             Prefetch("partner_organisations", queryset=Organisation.objects.published()),
             Prefetch("themes", queryset=Theme.objects.published()),
             Prefetch(

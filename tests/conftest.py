@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -26,3 +28,15 @@ def count_queries(client):
         return len(queries)
 
     return count
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs what waits for the commit (index updates) at the end of the block, as a real commit would."""
+
+    @contextmanager
+    def commit():
+        with django_capture_on_commit_callbacks(execute=True):
+            yield
+
+    return commit

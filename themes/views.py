@@ -1,9 +1,10 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from core.listing import filtered_list
 from core.models import Entry, published_or_none
 from core.queries import preview, subquery_count
+from core.visibility import visible_entry
 from datasets.models import Dataset
 from people.models import Researcher
 from projects.models import Project
@@ -34,7 +35,7 @@ def theme_list(request: HttpRequest) -> HttpResponse:
 
 
 def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    theme = get_object_or_404(Theme.objects.published().select_related("parent"), slug=slug)
+    theme = visible_entry(request, Theme.objects.all().select_related("parent"), slug=slug)
     parent = published_or_none(theme.parent)
     return render(
         request,

@@ -1,5 +1,6 @@
 from django import template
 
+from accounts.policy import Action, can
 from core.models import published_or_none
 
 register = template.Library()
@@ -27,3 +28,9 @@ def query_with(context, name: str, value="") -> str:
     else:
         query.pop(name, None)
     return "?" + query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def may(context, action: str, entry) -> bool:
+    """Whether the person viewing may do `action` to `entry`: `{% may "edit" dataset as may_edit %}`."""
+    return can(context["request"].user, Action(action), entry)

@@ -1,5 +1,4 @@
 import os
-from contextlib import contextmanager
 
 import pytest
 from django.core.management import call_command
@@ -10,18 +9,6 @@ from people.models import Researcher
 from projects.models import Project
 from search import indexing
 from search.models import SearchEntry, SearchLog, SearchWord
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Runs what waits for the commit (index updates) at the end of the block, as a real commit would."""
-
-    @contextmanager
-    def commit():
-        with django_capture_on_commit_callbacks(execute=True):
-            yield
-
-    return commit
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,263 @@
+"""The forms people use on the site to keep their entries right.
+
+Relations to other entries are typed as names (with suggestions while typing when JavaScript
+runs), so a form stays small however many entries the directory holds. Themes, areas and
+linkage identifiers are few enough to tick.
+"""
+
+from django import forms
+from django.urls import reverse_lazy
+
+from areas.models import Area
+from core.filters import EntryChoiceField, point_to_errors
+from core.models import Entry
+from datasets.models import Dataset, LinkageIdentifier
+from organisations.models import Organisation
+from people.models import Researcher
+from projects.models import DatasetUsage, Membership, Output, Project
+from themes.models import Theme
+
+NOT_ARCHIVED = {"status__in": [Entry.Status.DRAFT, Entry.Status.SUBMITTED, Entry.Status.PUBLISHED]}
+
+
+class EntryNameField(EntryChoiceField):
+    """One related entry, typed by its name; suggestions come from `choices_url` while typing."""
+
+    def __init__(self, model, *, name_field: str = "name", choices_kind: str, **kwargs):
+        url = reverse_lazy("editing:choices", args=[choices_kind])
+        widget = forms.TextInput(attrs={"data-choices-url": url, "autocomplete": "off"})
+        queryset = model.objects.filter(**NOT_ARCHIVED)
+        super().__init__(queryset, name_field=name_field, widget=widget, **kwargs)
+
+    def prepare_value(self, value):
+        """Show the entry's name, not its database key, in the box."""
+        if isinstance(value, Entry):
+            return str(value)
+        if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+            entry = self.queryset.model.objects.filter(pk=value).first()
+            return str(entry) if entry else value
+        return value
+
+
+def organisation_field(label: str, **kwargs) -> EntryNameField:
+    return EntryNameField(Organisation, choices_kind="organisations", label=label, **kwargs)
+
+
+class ThemeChoices(forms.ModelMultipleChoiceField):
+    """Themes to tick, each labelled with its parent so that sub-themes read on their own."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        queryset = (
+            Theme.objects.published().select_related("parent").order_by("family", "parent__name", "name")
+        )
+        super().__init__(queryset, required=False, **kwargs)
+
+    def label_from_instance(self, theme):
+        return f"{theme.parent.name}: {theme.name}" if theme.parent else theme.name
+
+
+class EntryForm(forms.ModelForm):
+    """What every entry form shares: errors tied to their fields for screen readers."""
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound:
+            point_to_errors(self)
+
+
+class ResearcherForm(EntryForm):
+    organisation = organisation_field("Organisation", required=False)
+    themes = ThemeChoices()
+
+    class Meta:
+        model = Researcher
+        fields = [
+            "name",
+            "title",
+            "job_title",
+            "career_stage",
+            "organisation",
+            "biography",
+            "expertise",
+            "methods",
+            "themes",
+            "orcid",
+            "email",
+            "show_email",
+            "open_to_collaboration",
+            "open_to_supervision",
+            "open_to_advising",
+            "open_to_media",
+            "open_to_speaking",
+            "has_lived_experience",
+            "lived_experience",
+            "show_lived_experience",
+        ]
+
+
+class DatasetForm(EntryForm):
+    custodian = organisation_field("Custodian")
+    themes = ThemeChoices()
+    areas = forms.ModelMultipleChoiceField(
+        Area.objects.order_by("region", "name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Local authority areas covered",
+        help_text="Leave empty for England-wide or UK-wide data, and choose that scope below.",
+    )
+    identifiers = forms.ModelMultipleChoiceField(
+        LinkageIdentifier.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Identifiers it can be linked on",
+    )
+
+    class Meta:
+        model = Dataset
+        fields = [
+            "title",
+            "summary",
+            "description",
+            "custodian",
+            "contact_name",
+            "contact_email",
+            "themes",
+            "keywords",
+            "source_kind",
+            "population",
+            "min_age",
+            "max_age",
+            "includes_antenatal",
+            "areas",
+            "coverage_scope",
+            "start_year",
+            "end_year",
+            "is_ongoing",
+            "individuals_count",
+            "records_count",
+            "unit_of_observation",
+            "identifiers",
+            "access_level",
+            "access_instructions",
+            "access_url",
+            "trusted_research_environment",
+            "time_to_access",
+            "licence",
+            "formats",
+            "update_frequency",
+            "landing_page",
+            "doi",
+        ]
+
+
+class ProjectForm(EntryForm):
+    themes = ThemeChoices()
+
+    class Meta:
+        model = Project
+        fields = ["title", "summary", "stage", "start_date", "end_date", "funder", "themes"]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+        }
+
+
+class MembershipForm(forms.ModelForm):
+    researcher = EntryNameField(Researcher, choices_kind="researchers", label="Person")
+
+    class Meta:
+        model = Membership
+        fields = ["researcher", "role"]
+
+
+class DatasetUsageForm(forms.ModelForm):
+    dataset = EntryNameField(Dataset, name_field="title", choices_kind="datasets", label="Dataset")
+
+    class Meta:
+        model = DatasetUsage
+        fields = ["dataset", "note"]
+
+
+class OutputForm(forms.ModelForm):
+    class Meta:
+        model = Output
+        fields = ["kind", "title", "year", "url", "doi", "key_finding"]
+
+
+class PartFormSet(forms.BaseInlineFormSet):
+    """A project's members, datasets or outputs: rows to fill in, and a box to remove each."""
+
+    def full_clean(self):
+        super().full_clean()
+        for form in self.forms:
+            if form.is_bound:
+                point_to_errors(form)
+
+
+class MembershipFormSet(PartFormSet):
+    def clean(self):
+        # Before the formset's own uniqueness check, whose message is less helpful.
+        leads = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("role") == Membership.Role.LEAD and not self._should_delete_form(form)
+        ]
+        if len(leads) > 1:
+            raise forms.ValidationError("A project has one lead. Choose another role for the others.")
+        people = [
+            form.cleaned_data.get("researcher") for form in self.forms if not self._should_delete_form(form)
+        ]
+        people = [person for person in people if person]
+        if len(people) != len(set(people)):
+            raise forms.ValidationError("Each person is listed once. Remove the repeated row.")
+        super().clean()
+
+
+class UsageFormSet(PartFormSet):
+    def clean(self):
+        datasets = [
+            form.cleaned_data.get("dataset") for form in self.forms if not self._should_delete_form(form)
+        ]
+        datasets = [dataset for dataset in datasets if dataset]
+        if len(datasets) != len(set(datasets)):
+            raise forms.ValidationError("Each dataset is listed once. Remove the repeated row.")
+        super().clean()
+
+
+def project_parts(data=None, instance=None) -> dict[str, forms.BaseInlineFormSet]:
+    """The formsets for a project's members, datasets used and outputs, by prefix."""
+    factories = {
+        "members": forms.inlineformset_factory(
+            Project, Membership, form=MembershipForm, formset=MembershipFormSet, extra=2, max_num=200
+        ),
+        "usages": forms.inlineformset_factory(
+            Project, DatasetUsage, form=DatasetUsageForm, formset=UsageFormSet, extra=2, max_num=200
+        ),
+        "outputs": forms.inlineformset_factory(
+            Project, Output, form=OutputForm, formset=PartFormSet, extra=1, max_num=200
+        ),
+    }
+    return {
+        prefix: factory(data, instance=instance, prefix=prefix, queryset=_parts_query(factory, instance))
+        for prefix, factory in factories.items()
+    }
+
+
+def _parts_query(factory, instance):
+    """The rows a formset shows, with the entry each links to fetched in the same query."""
+    linked = [name for name in ("researcher", "dataset") if hasattr(factory.model, name)]
+    return factory.model.objects.select_related(*linked)
+
+
+FORMS = {Researcher: ResearcherForm, Dataset: DatasetForm, Project: ProjectForm}
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label="What needs changing",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text="The author receives this by email.",
+    )

@@ -1,0 +1,307 @@
+"""Editing entries on the site: forms with preview, the review workflow, history, archiving and deleting.
+
+Who may do what is decided by accounts.policy; these views only ask it.
+"""
+
+import copy
+
+import reversion
+from django.contrib import messages
+from django.contrib.admin.utils import NestedObjects
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import DEFAULT_DB_ALIAS, transaction
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.policy import Action, can, reviewable_by
+from core.models import Entry
+from people.models import Researcher
+from projects.models import Project
+from search.service import completions
+
+from . import history, workflow
+from .forms import FORMS, ReturnForm, project_parts
+from .kinds import KINDS, kind_of, model_for
+
+# The detail view that shows each kind of entry, for previews.
+DETAIL_VIEWS = {
+    "researchers": "people.views.researcher_detail",
+    "datasets": "datasets.views.dataset_detail",
+    "projects": "projects.views.project_detail",
+}
+CHOICE_KINDS = {"researchers": "Researcher", "datasets": "Dataset", "organisations": "Organisation"}
+
+
+def entry_or_404(kind: str, slug: str) -> Entry:
+    return get_object_or_404(model_for(kind), slug=slug)
+
+
+def require(user, action: Action, entry) -> None:
+    if not can(user, action, entry):
+        raise PermissionDenied
+
+
+def edit_url(entry: Entry) -> str:
+    return reverse("editing:edit", args=[kind_of(entry), entry.slug])
+
+
+@login_required
+def new_entry(request: HttpRequest, kind: str) -> HttpResponse:
+    model = model_for(kind)
+    if model not in FORMS:
+        raise Http404("Entries of this kind are added by curators in the admin.")
+    require(request.user, Action.SUGGEST, model)
+    entry = model(author=request.user)
+    if model is Researcher and request.GET.get("mine") and not hasattr(request.user, "researcher_profile"):
+        entry.account = request.user
+    return edit_form(request, kind, entry)
+
+
+@login_required
+def edit_entry(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
+    entry = entry_or_404(kind, slug)
+    if type(entry) not in FORMS:
+        raise Http404("Entries of this kind are edited by curators in the admin.")
+    require(request.user, Action.EDIT, entry)
+    return edit_form(request, kind, entry)
+
+
+def edit_form(request: HttpRequest, kind: str, entry: Entry) -> HttpResponse:
+    form_class = FORMS[type(entry)]
+    if request.method != "POST" or request.POST.get("action") == "edit":
+        data = request.POST if request.method == "POST" else None
+        form = form_class(data, instance=entry)
+        parts = project_parts(data, instance=entry) if isinstance(entry, Project) else {}
+        return show_form(request, kind, entry, form, parts)
+    form = form_class(request.POST, instance=entry)
+    parts = project_parts(request.POST, instance=entry) if isinstance(entry, Project) else {}
+    if not (form.is_valid() and all(formset.is_valid() for formset in parts.values())):
+        return show_form(request, kind, entry, form, parts, status=400)
+    action = request.POST.get("action", "save")
+    if action == "preview":
+        return preview(request, kind, form, parts)
+    return save(request, kind, entry, form, parts, action)
+
+
+def show_form(request, kind, entry, form, parts, status=200, conflict=None) -> HttpResponse:
+    context = {
+        "entry": entry,
+        "kind": kind,
+        "form": form,
+        "parts": parts,
+        "version": entry.updated.isoformat() if entry.pk else "",
+        "may_publish": is_publishable_by(request.user, entry),
+        "conflict": conflict,
+        "error_count": len(form.errors) + sum(len(f.errors) for p in parts.values() for f in p.forms),
+    }
+    return render(request, "editing/edit.html", context, status=status)
+
+
+def is_publishable_by(user, entry: Entry) -> bool:
+    """New entries are published straight away only by curators; others go through review."""
+    return can(user, Action.PUBLISH, entry) if entry.pk else can(user, Action.PUBLISH, type(entry))
+
+
+class _Discard(Exception):
+    """Raised inside a preview's transaction so that nothing it saved is kept."""
+
+
+def preview(request, kind, form, parts) -> HttpResponse:
+    """The entry's public page as it would look, made by saving it in a transaction that is then undone."""
+    from django.utils.module_loading import import_string
+
+    view = import_string(DETAIL_VIEWS[kind])
+    shown = copy.copy(request)
+    shown.method = "GET"
+    shown.preview_data = [
+        (name, value) for name, values in request.POST.lists() for value in values if name not in ("action",)
+    ]
+    shown.preview_edit_url = request.path
+    try:
+        with transaction.atomic():
+            entry = persist(form, parts)
+            response = view(shown, entry.slug)
+            raise _Discard(response)
+    except _Discard as discarded:
+        return discarded.args[0]
+
+
+def persist(form, parts, status: str | None = None) -> Entry:
+    entry = form.save(commit=False)
+    if status:
+        entry.status = status
+    entry.save()
+    form.save_m2m()
+    for formset in parts.values():
+        formset.instance = entry
+        formset.save()
+    return entry
+
+
+def save(request, kind, entry: Entry, form, parts, action: str) -> HttpResponse:
+    is_new = entry.pk is None
+    with transaction.atomic():
+        if not is_new:
+            current = type(entry)._default_manager.select_for_update().get(pk=entry.pk)
+            if current.updated.isoformat() != request.POST.get("version"):
+                return refuse_lost_update(request, kind, entry, form, parts, current)
+            history.ensure_first_version(current)
+        with reversion.create_revision():
+            entry = persist(form, parts)
+            reversion.set_user(request.user)
+            reversion.set_comment("Created" if is_new else "Edited")
+        if action in ("submit", "publish"):
+            try:
+                workflow.make_move(request.user, entry, action, request=request)
+            except ValidationError as refused:
+                transaction.set_rollback(True)
+                form.add_error(None, refused)
+                return show_form(request, kind, entry, form, parts, status=400)
+    messages.success(request, saved_message(entry, action))
+    return redirect(entry.get_absolute_url())
+
+
+def saved_message(entry: Entry, action: str) -> str:
+    if action == "submit":
+        return f"“{entry}” is submitted for review. You will hear by email when it has been reviewed."
+    if action == "publish":
+        return f"“{entry}” is published."
+    if entry.is_published:
+        return f"Your changes to “{entry}” are saved and public."
+    return f"“{entry}” is saved as a {entry.get_status_display().lower()}. Only the people who look after it can see it."
+
+
+def refuse_lost_update(request, kind, entry, form, parts, current: Entry) -> HttpResponse:
+    """Someone saved the entry after this form was opened: show what they changed, keep what was typed."""
+    conflict = history.changes_since(current, request.POST.get("version", ""))
+    form.add_error(
+        None,
+        "Someone else saved this entry after you opened it, so your changes were not saved. "
+        "Their changes are listed below. Check your form against them and save again.",
+    )
+    entry.updated = current.updated
+    return show_form(request, kind, entry, form, parts, status=409, conflict=conflict or [None])
+
+
+@require_GET
+def choices(request: HttpRequest, kind: str) -> JsonResponse:
+    """Names of published entries of one kind that start with, or contain, what was typed."""
+    label = CHOICE_KINDS.get(kind)
+    if label is None:
+        raise Http404("No suggestions for this kind of entry.")
+    found = completions(request.GET.get("q", "")[:100], limit=30)
+    return JsonResponse({"choices": [item["title"] for item in found if item["kind"] == label][:10]})
+
+
+@login_required
+@require_POST
+def move(request: HttpRequest, kind: str, slug: str, name: str) -> HttpResponse:
+    entry = entry_or_404(kind, slug)
+    try:
+        made = workflow.make_move(request.user, entry, name, request.POST.get("comment", ""), request)
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
+        return redirect(safe_next(request, entry))
+    messages.success(
+        request, f"“{entry}”: {made.label.lower()} done. It is now {entry.get_status_display().lower()}."
+    )
+    return redirect(safe_next(request, entry))
+
+
+def safe_next(request, entry: Entry) -> str:
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    wanted = request.POST.get("next", "")
+    if wanted and url_has_allowed_host_and_scheme(wanted, {request.get_host()}, request.is_secure()):
+        return wanted
+    return entry.get_absolute_url()
+
+
+@login_required
+def confirm_archive(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
+    entry = entry_or_404(kind, slug)
+    require(request.user, Action.ARCHIVE, entry)
+    return render(request, "editing/confirm_archive.html", {"entry": entry, "kind": kind})
+
+
+@login_required
+def review_queue(request: HttpRequest) -> HttpResponse:
+    """Suggestions and edits waiting for a decision, oldest first, for the people who may publish them."""
+    waiting = []
+    for kind, model in KINDS.items():
+        entries = reviewable_by(request.user, model.objects.filter(status=Entry.Status.SUBMITTED))
+        waiting += [(kind, entry) for entry in entries.select_related("author").order_by("updated")[:100]]
+    if not waiting and not any(reviewable_by(request.user, model.objects.all()).exists() for model in FORMS):
+        raise PermissionDenied
+    waiting.sort(key=lambda pair: pair[1].updated)
+    return render(request, "editing/review_queue.html", {"waiting": waiting, "return_form": ReturnForm()})
+
+
+@login_required
+def entry_history(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
+    entry = entry_or_404(kind, slug)
+    require(request.user, Action.EDIT, entry)
+    page = Paginator(history.versions_of(entry), 20).get_page(request.GET.get("page"))
+    older = history.versions_of(entry)[page.end_index() : page.end_index() + 1]
+    steps = history.steps(entry, list(page.object_list), next(iter(older), None))
+    return render(
+        request, "editing/history.html", {"entry": entry, "kind": kind, "page": page, "steps": steps}
+    )
+
+
+@login_required
+def restore_version(request: HttpRequest, kind: str, slug: str, version_id: int) -> HttpResponse:
+    entry = entry_or_404(kind, slug)
+    require(request.user, Action.EDIT, entry)
+    version = get_object_or_404(history.versions_of(entry), pk=version_id)
+    if request.method == "POST":
+        try:
+            history.restore(entry, version, request.user)
+        except history.RestoreFailed as failed:
+            messages.error(request, str(failed))
+            return redirect("editing:history", kind, slug)
+        messages.success(
+            request, f"“{entry}” is back as it was on {version.revision.date_created:%d %B %Y at %H:%M}."
+        )
+        return redirect(entry.get_absolute_url())
+    latest = history.versions_of(entry).first()
+    changes = history.steps(entry, [version], latest)[0].changes if latest != version else []
+    return render(
+        request,
+        "editing/confirm_restore.html",
+        {"entry": entry, "kind": kind, "version": version, "changes": changes},
+    )
+
+
+@login_required
+def delete_entry(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
+    """Curators only, after seeing everything that would go with the entry."""
+    entry = entry_or_404(kind, slug)
+    require(request.user, Action.DELETE, entry)
+    collector = NestedObjects(using=DEFAULT_DB_ALIAS)
+    collector.collect([entry])
+    going = collector.nested(str)
+    blocked = sorted(str(item) for item in collector.protected)
+    if request.method == "POST" and not blocked:
+        with transaction.atomic(), reversion.create_revision():
+            reversion.add_to_revision(entry)
+            reversion.set_user(request.user)
+            reversion.set_comment("Deleted")
+            entry.delete()
+        messages.success(request, f"“{entry}” is deleted. A curator can recover it from the admin’s history.")
+        return redirect(f"{kind_url(kind)}")
+    context = {"entry": entry, "kind": kind, "going": going, "blocked": blocked}
+    return render(
+        request,
+        "editing/confirm_delete.html",
+        context,
+        status=409 if blocked and request.method == "POST" else 200,
+    )
+
+
+def kind_url(kind: str) -> str:
+    return reverse("people:list" if kind == "researchers" else f"{kind}:list")
