@@ -7,6 +7,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from transfer.export import entries_csv
+
 from .filters import active_filters, point_to_errors
 
 
@@ -17,12 +19,20 @@ def filtered_list(
     template: str,
     context: dict | None = None,
 ) -> HttpResponse:
-    """Render a list page. Invalid filter values are reported next to their field and ignored."""
+    """Render a list page, or with ?format=csv download every matching entry.
+
+    Invalid filter values are reported next to their field and ignored.
+    """
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
+    if request.GET.get("format") == "csv":
+        return entries_csv(request, filterset.qs)
     point_to_errors(filterset.form)
     page = Paginator(filterset.qs, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     page_query = request.GET.copy()
     page_query.pop("page", None)
+    page_query.pop("format", None)
+    csv_query = page_query.copy()
+    csv_query["format"] = "csv"
     return render(
         request,
         template,
@@ -31,6 +41,9 @@ def filtered_list(
             "page": page,
             "active_filters": active_filters(request.GET, filterset),
             "page_query": page_query.urlencode(),
+            "csv_query": csv_query.urlencode(),
+            "entry_noun": queryset.model._meta.verbose_name,
+            "entries_noun": queryset.model._meta.verbose_name_plural,
             **(context or {}),
         },
     )

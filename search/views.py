@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from core.filters import printable
+from transfer.export import MAX_SEARCH_ROWS, search_csv
 
 from .models import SearchLog
 from .query import MAX_QUERY_LENGTH
@@ -19,6 +20,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
         name: printable(request.GET[name])[:150] for name in FACETS if printable(request.GET.get(name, ""))
     }
     results = search(raw_text, facets, request.GET.get("sort", "relevance"), page_number(request))
+    if request.GET.get("format") == "csv":
+        # Every result up to a cap, not just this page; a download is not a search to log.
+        return search_csv(request, results)
     if results.is_browsing:
         # What the person typed, even when we corrected it: misspellings are demand too.
         typed = results.corrected_from or results.text
@@ -34,6 +38,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "truncated": len(" ".join(raw_text.split())) > MAX_QUERY_LENGTH,
             "max_length": MAX_QUERY_LENGTH,
             "query": results.text,
+            "max_download": MAX_SEARCH_ROWS,
         },
     )
 
