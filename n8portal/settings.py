@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "projects",
     "search",
     "editing",
+    "curation",
     "demo",
     "bench",
 ]
@@ -173,3 +174,8 @@ LOGGING = {
 
 # How many entries a list page shows at once.
 PAGE_SIZE = 20
+
+# The portal's public address, for links in emails sent by commands (which have no request).
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
+# Seconds the link checker waits for a server before calling a link broken.
+LINK_CHECK_TIMEOUT = float(os.environ.get("LINK_CHECK_TIMEOUT", "10"))

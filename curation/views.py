@@ -1,0 +1,43 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from accounts.policy import Action, can, is_curator
+from editing.kinds import model_for
+
+from .dashboard import dashboard_context
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """What needs a curator's attention: stale, incomplete and broken entries."""
+    if not is_curator(request.user):
+        raise PermissionDenied
+    return render(request, "curation/dashboard.html", dashboard_context(request))
+
+
+@require_POST
+def confirm_reviewed(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
+    """Someone who may edit the entry confirms it is still correct and current."""
+    entry = get_object_or_404(model_for(kind), slug=slug)
+    if not can(request.user, Action.EDIT, entry):
+        raise PermissionDenied
+    # An update, not a save: confirming changes no content, so `updated` (the version an open edit
+    # form started from) must stay as it is, or that form's next save would be refused as a clash.
+    type(entry).objects.filter(pk=entry.pk).update(last_reviewed=timezone.now())
+    messages.success(request, f"Thank you: “{entry}” is confirmed as correct for another year.")
+    return redirect(safe_next(request) or entry.get_absolute_url())
+
+
+def safe_next(request: HttpRequest) -> str:
+    """The `next` address posted with the form, if it is on this site."""
+    target = request.POST.get("next", "")
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if allowed else ""
