@@ -1,12 +1,10 @@
 """What every entry's admin page shares. Who may do what comes from accounts.policy."""
 
-from django.contrib import admin
-from django.utils import timezone
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from reversion.admin import VersionAdmin
 
 from accounts.policy import Action, can, is_curator
-
-from .models import Entry
 
 
 class EntryAdmin(VersionAdmin):
@@ -40,8 +38,25 @@ class EntryAdmin(VersionAdmin):
 
     @admin.action(description="Publish the selected entries", permissions=["publish"])
     def publish(self, request, queryset):
-        queryset.update(status=Entry.Status.PUBLISHED, updated=timezone.now())
+        self.move_each(request, queryset, "publish")
 
     @admin.action(description="Archive the selected entries", permissions=["publish"])
     def archive(self, request, queryset):
-        queryset.update(status=Entry.Status.ARCHIVED, updated=timezone.now())
+        self.move_each(request, queryset, "archive")
+
+    def move_each(self, request, queryset, name: str) -> None:
+        """Through the review workflow, one by one, so each is recorded and its author told."""
+        from editing.workflow import MOVES, make_move
+
+        moved, skipped = 0, []
+        for entry in queryset:
+            if entry.status == MOVES[name].target:
+                continue
+            try:
+                make_move(request.user, entry, name, request=request)
+                moved += 1
+            except (PermissionDenied, ValidationError):
+                skipped.append(str(entry))
+        self.message_user(request, f"{MOVES[name].label}: {moved} done.")
+        if skipped:
+            self.message_user(request, f"Not allowed for: {', '.join(skipped)}.", messages.WARNING)

@@ -6,6 +6,7 @@ linkage identifiers are few enough to tick.
 """
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.urls import reverse_lazy
 
 from areas.models import Area
@@ -58,8 +59,20 @@ class ThemeChoices(forms.ModelMultipleChoiceField):
         return f"{theme.parent.name}: {theme.name}" if theme.parent else theme.name
 
 
+# The longest text a long-text box takes: several pages, far more than any entry needs.
+LONGEST_TEXT = 10_000
+
+
 class EntryForm(forms.ModelForm):
-    """What every entry form shares: errors tied to their fields for screen readers."""
+    """What every entry form shares: a limit on long text, errors tied to their fields for screen readers."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                field.max_length = LONGEST_TEXT
+                field.validators.append(MaxLengthValidator(LONGEST_TEXT))
+                field.widget.attrs["maxlength"] = str(LONGEST_TEXT)
 
     def full_clean(self):
         super().full_clean()

@@ -7,7 +7,9 @@ from tests.factories import OrganisationFactory, ResearcherFactory
 
 @pytest.fixture
 def curator(django_user_model):
-    user = django_user_model.objects.create_user("curator", "curator@example.org", "pw", first_name="Cara")
+    user = django_user_model.objects.create_user(
+        "curator", "curator@example.org", "pw", first_name="Cara", is_staff=True
+    )
     user.groups.add(Group.objects.get(name=CURATORS_GROUP))
     return user
 

@@ -305,3 +305,55 @@ def test_a_signed_in_person_creates_their_own_profile(client, someone):
     assert response.status_code == 302
     profile = Researcher.objects.get(name="Sam Jones")
     assert profile.account == someone and profile.status == "submitted"
+
+
+def test_oversized_long_text_is_refused(client, researcher):
+    profile = profile_of(researcher)
+    client.force_login(researcher)
+    response = client.post(
+        edit_url("researchers", profile.slug), profile_post(profile, biography="word " * 2001)
+    )
+    assert response.status_code == 400
+    assert "at most 10000 characters" in str(response.context["form"].errors["biography"])
+    profile.refresh_from_db()
+    assert profile.biography == ""
+
+
+def test_a_huge_request_body_is_refused_before_it_is_read(client, researcher):
+    profile = profile_of(researcher)
+    client.force_login(researcher)
+    response = client.post(
+        edit_url("researchers", profile.slug), profile_post(profile, biography="x" * 3_000_000)
+    )
+    assert response.status_code == 400
+    profile.refresh_from_db()
+    assert profile.biography == ""
+
+
+def test_two_suggestions_with_the_same_title_get_their_own_addresses(client, someone):
+    client.force_login(someone)
+    custodian = OrganisationFactory()
+    client.post("/edit/datasets/new/", dataset_post(custodian))
+    client.post("/edit/datasets/new/", dataset_post(custodian))
+    slugs = sorted(Dataset.objects.filter(title="Early years survey").values_list("slug", flat=True))
+    assert slugs == ["early-years-survey", "early-years-survey-2"]
+
+
+def test_a_curator_giving_a_taken_address_in_the_admin_is_told(client, curator):
+    taken = DatasetFactory(slug="taken")
+    other = DatasetFactory()
+    client.force_login(curator)
+    page = client.get(f"/admin/datasets/dataset/{other.pk}/change/")
+    data = {
+        name: value
+        for name, value in page.context["adminform"].form.initial.items()
+        if value is not None and not isinstance(value, list)
+    }
+    response = client.post(
+        f"/admin/datasets/dataset/{other.pk}/change/",
+        {**data, "slug": "taken", "custodian": other.custodian_id},
+    )
+    assert response.status_code == 200
+    assert "already exists" in response.text
+    other.refresh_from_db()
+    assert other.slug != taken.slug
