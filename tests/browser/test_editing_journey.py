@@ -79,6 +79,8 @@ def test_editing_pages_have_no_accessibility_violations(page, demo_site, account
     paths = [
         "/accounts/",
         "/review/",
+        "/curation/",
+        "/datasets/born-in-bradford/",
         "/edit/researchers/sample-amara-ashworth/",
         "/edit/datasets/new/",
         "/edit/projects/sample-ready-for-school/",
