@@ -31,13 +31,16 @@ class EntryNameField(EntryChoiceField):
         super().__init__(queryset, name_field=name_field, widget=widget, **kwargs)
 
     def prepare_value(self, value):
-        """Show the entry's name, not its database key, in the box."""
-        if isinstance(value, Entry):
-            return str(value)
-        if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
-            entry = self.queryset.model.objects.filter(pk=value).first()
-            return str(entry) if entry else value
-        return value
+        """Show the entry's name in the box (forms start it with the entry, see `names_linked_entries`)."""
+        return str(value) if isinstance(value, Entry) else value
+
+
+def names_linked_entries(form: forms.ModelForm) -> None:
+    """Starts each name box with the linked entry itself rather than its key, so it shows a name
+    without a query per box (the entry comes from the instance's select_related)."""
+    for name, field in form.fields.items():
+        if isinstance(field, EntryNameField) and getattr(form.instance, f"{name}_id", None):
+            form.initial[name] = getattr(form.instance, name)
 
 
 def organisation_field(label: str, **kwargs) -> EntryNameField:
@@ -68,6 +71,7 @@ class EntryForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        names_linked_entries(self)
         for field in self.fields.values():
             if isinstance(field, forms.CharField) and field.max_length is None:
                 field.max_length = LONGEST_TEXT
@@ -177,7 +181,13 @@ class ProjectForm(EntryForm):
         }
 
 
-class MembershipForm(forms.ModelForm):
+class PartForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        names_linked_entries(self)
+
+
+class MembershipForm(PartForm):
     researcher = EntryNameField(Researcher, choices_kind="researchers", label="Person")
 
     class Meta:
@@ -185,7 +195,7 @@ class MembershipForm(forms.ModelForm):
         fields = ["researcher", "role"]
 
 
-class DatasetUsageForm(forms.ModelForm):
+class DatasetUsageForm(PartForm):
     dataset = EntryNameField(Dataset, name_field="title", choices_kind="datasets", label="Dataset")
 
     class Meta:
