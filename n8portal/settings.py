@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "projects",
     "search",
     "editing",
+    "transfer",
     "curation",
     "demo",
     "bench",
@@ -174,6 +175,9 @@ LOGGING = {
 
 # How many entries a list page shows at once.
 PAGE_SIZE = 20
+
+# The largest CSV file a curator may import, in bytes (5 MB holds tens of thousands of rows).
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 
 # The portal's public address, for links in emails sent by commands (which have no request).
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")

@@ -17,6 +17,7 @@ urlpatterns = [
     path("themes/", include("themes.urls")),
     path("areas/", include("areas.urls")),
     path("accounts/", include("accounts.urls")),
+    path("import/", include("transfer.urls")),
     path("curation/", include("curation.urls")),
     path("", include("editing.urls")),
     path("admin/", admin.site.urls),
