@@ -31,6 +31,7 @@ def account(request: HttpRequest) -> HttpResponse:
         "yours": {kind: list(entries) for kind, entries in yours.items()},
         "waiting": waiting,
         "may_review": is_curator(user) or user.edited_organisations.exists(),
+        "is_curator": is_curator(user),
     }
     return render(request, "accounts/account.html", context)
 

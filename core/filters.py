@@ -59,15 +59,6 @@ def printable(text: str) -> str:
     return "".join(character for character in text if character.isprintable()).strip()
 
 
-def point_to_errors(form: forms.Form) -> None:
-    """Marks each field whose value was refused, and ties it to its message for screen readers."""
-    for name in form.errors:
-        if name in form.fields:
-            form.fields[name].widget.attrs.update(
-                {"aria-invalid": "true", "aria-describedby": f"{form[name].id_for_label}-error"}
-            )
-
-
 class EntryChoiceField(forms.ModelChoiceField):
     """Picks an entry by its web-address slug, or by its exact name as a person would type it."""
 

@@ -9,7 +9,7 @@ from django.shortcuts import render
 
 from transfer.export import entries_csv
 
-from .filters import active_filters, point_to_errors
+from .filters import active_filters
 
 
 def filtered_list(
@@ -26,7 +26,6 @@ def filtered_list(
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
     if request.GET.get("format") == "csv":
         return entries_csv(request, filterset.qs)
-    point_to_errors(filterset.form)
     page = Paginator(filterset.qs, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     page_query = request.GET.copy()
     page_query.pop("page", None)

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -7,17 +6,16 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from accounts.policy import Action, can, is_curator
+from accounts.decorators import curator_required
+from accounts.policy import Action, can
 from editing.kinds import model_for
 
 from .dashboard import dashboard_context
 
 
-@login_required
+@curator_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """What needs a curator's attention: stale, incomplete and broken entries."""
-    if not is_curator(request.user):
-        raise PermissionDenied
     return render(request, "curation/dashboard.html", dashboard_context(request))
 
 

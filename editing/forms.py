@@ -10,7 +10,7 @@ from django.core.validators import MaxLengthValidator
 from django.urls import reverse_lazy
 
 from areas.models import Area
-from core.filters import EntryChoiceField, point_to_errors
+from core.filters import EntryChoiceField
 from core.models import Entry
 from datasets.models import Dataset, LinkageIdentifier
 from organisations.models import Organisation
@@ -67,7 +67,7 @@ LONGEST_TEXT = 10_000
 
 
 class EntryForm(forms.ModelForm):
-    """What every entry form shares: a limit on long text, errors tied to their fields for screen readers."""
+    """What every entry form shares: a limit on long text, and names in the boxes for linked entries."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -77,11 +77,6 @@ class EntryForm(forms.ModelForm):
                 field.max_length = LONGEST_TEXT
                 field.validators.append(MaxLengthValidator(LONGEST_TEXT))
                 field.widget.attrs["maxlength"] = str(LONGEST_TEXT)
-
-    def full_clean(self):
-        super().full_clean()
-        if self.is_bound:
-            point_to_errors(self)
 
 
 class ResearcherForm(EntryForm):
@@ -211,12 +206,6 @@ class OutputForm(forms.ModelForm):
 
 class PartFormSet(forms.BaseInlineFormSet):
     """A project's members, datasets or outputs: rows to fill in, and a box to remove each."""
-
-    def full_clean(self):
-        super().full_clean()
-        for form in self.forms:
-            if form.is_bound:
-                point_to_errors(form)
 
 
 class MembershipFormSet(PartFormSet):

@@ -1,11 +1,11 @@
 from datetime import timedelta
 
-from django.contrib.admin.views.decorators import staff_member_required
 from django.db.models import Avg, Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from accounts.decorators import curator_required
 from core.filters import printable
 from transfer.export import MAX_SEARCH_ROWS, search_csv
 
@@ -60,7 +60,7 @@ def suggest(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"suggestions": completions(request.GET.get("q", "")[:MAX_QUERY_LENGTH])})
 
 
-@staff_member_required
+@curator_required
 def demand(request: HttpRequest) -> HttpResponse:
     """What people search for, and what they search for and do not find."""
     since = timezone.now() - timedelta(days=90)

@@ -1,18 +1,15 @@
 """Bulk import from CSV, for curators: upload, preview every row, then confirm."""
 
 from datetime import timedelta
-from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from accounts.policy import is_curator
+from accounts.decorators import curator_required
 
 from . import importer
 from .columns import COLUMNS
@@ -21,19 +18,6 @@ from .forms import UploadForm
 from .models import PendingImport
 
 ABANDONED_AFTER = timedelta(days=1)
-
-
-def curator_required(view):
-    """Anonymous visitors are sent to sign in; signed-in people who are not curators are refused."""
-
-    @login_required
-    @wraps(view)
-    def checked(request: HttpRequest, *args, **kwargs):
-        if not is_curator(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return checked
 
 
 def forget_abandoned_imports(user) -> None:

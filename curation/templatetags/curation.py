@@ -1,6 +1,5 @@
 from django import template
 
-from accounts.policy import is_curator
 from curation.care import care_of
 
 register = template.Library()
@@ -18,9 +17,3 @@ def section_page_url(context, parameter: str, number: int) -> str:
     query = context["request"].GET.copy()
     query[parameter] = str(number)
     return "?" + query.urlencode()
-
-
-@register.filter(name="is_curator")
-def is_curator_filter(user) -> bool:
-    """`{% if user|is_curator %}`: see accounts.policy.is_curator (at most one query per request)."""
-    return is_curator(user)

@@ -166,7 +166,10 @@ def test_curators_see_what_people_search_for_and_do_not_find(client, directory, 
         client.get("/search/?q=nothing+like+this+anywhere")
     client.get("/search/?q=children")
     assert client.get("/search/demand/").status_code == 302  # visitors are sent to sign in
-    client.force_login(django_user_model.objects.create_user("curator", password="x", is_staff=True))
+    staff = django_user_model.objects.create_user("staff", password="x", is_staff=True)
+    client.force_login(staff)
+    assert client.get("/search/demand/").status_code == 403  # staff status alone is not curating
+    client.force_login(django_user_model.objects.create_superuser("curator", password="x"))
     html = client.get("/search/demand/").content.decode()
     assert "nothing like this anywhere" in html
     assert "children" in html
