@@ -1,5 +1,7 @@
 from django.urls import path
 
+from catalogue.urls import dataset_patterns as dcat_patterns
+
 from . import views
 
 app_name = "datasets"
@@ -7,3 +9,4 @@ urlpatterns = [
     path("", views.dataset_list, name="list"),
     path("<slug:slug>/", views.dataset_detail, name="detail"),
 ]
+urlpatterns += dcat_patterns

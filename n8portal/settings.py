@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "search",
     "editing",
     "transfer",
+    "catalogue",
     "curation",
     "demo",
     "bench",

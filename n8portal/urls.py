@@ -19,6 +19,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("import/", include("transfer.urls")),
     path("curation/", include("curation.urls")),
+    path("catalogue/", include("catalogue.urls")),
     path("", include("editing.urls")),
     path("admin/", admin.site.urls),
 ]
