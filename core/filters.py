@@ -3,6 +3,8 @@
 import django_filters
 from django import forms
 from django.http import QueryDict
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 
 class EntryFilterSet(django_filters.FilterSet):
@@ -59,6 +61,14 @@ def printable(text: str) -> str:
     return "".join(character for character in text if character.isprintable()).strip()
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    """A filter by one entry named by its slug in the query string (its type, for the API schema)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, to_field_name="slug", **kwargs)
+
+
 class EntryChoiceField(forms.ModelChoiceField):
     """Picks an entry by its web-address slug, or by its exact name as a person would type it."""
 
@@ -83,6 +93,7 @@ class EntryChoiceField(forms.ModelChoiceField):
         return match
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class EntryChoiceFilter(django_filters.ModelChoiceFilter):
     """A filter by one entry: a drop-down while there are few to choose from, a text box when there are many.
 

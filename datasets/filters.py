@@ -1,5 +1,7 @@
 import django_filters
 from django.db.models import Exists, OuterRef
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from areas.forms import AreaCodeField
 from areas.models import Area
@@ -11,7 +13,10 @@ from .life_stages import LIFE_STAGE_CHOICES
 from .models import Dataset, LinkageIdentifier
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class AreaFilter(django_filters.ModelChoiceFilter):
+    """An area by its ONS code; retired codes are understood too."""
+
     field_class = AreaCodeField
 
 

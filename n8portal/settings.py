@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "axes",
     "reversion",
     "core",
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "projects",
     "search",
     "editing",
+    "api",
     "transfer",
     "catalogue",
     "curation",
@@ -184,3 +187,19 @@ IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 # Seconds the link checker waits for a server before calling a link broken.
 LINK_CHECK_TIMEOUT = float(os.environ.get("LINK_CHECK_TIMEOUT", "10"))
+
+# The read-only JSON API (api/): public, so no sign-in and no sessions; JSON in, JSON out.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "N8 Children & Young People data portal API",
+    "DESCRIPTION": "Published researchers, datasets, projects, organisations, themes and areas, read-only.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}

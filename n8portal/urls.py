@@ -21,6 +21,7 @@ urlpatterns = [
     path("curation/", include("curation.urls")),
     path("catalogue/", include("catalogue.urls")),
     path("", include("editing.urls")),
+    path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,6 +1,6 @@
 import django_filters
 
-from core.filters import EntryFilterSet, sort_filter
+from core.filters import EntryFilterSet, SlugChoiceFilter, sort_filter
 
 from .models import Theme
 
@@ -19,10 +19,9 @@ class ThemeFilter(EntryFilterSet):
 class ThemedFilterSet(EntryFilterSet):
     """For lists of themed entries: a theme filter that includes the theme's sub-themes."""
 
-    theme = django_filters.ModelChoiceFilter(
+    theme = SlugChoiceFilter(
         label="Theme",
         queryset=Theme.objects.published(),
-        to_field_name="slug",
         method="filter_theme",
         empty_label="Any theme",
     )

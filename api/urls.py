@@ -1,0 +1,21 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import DefaultRouter
+
+from . import views
+
+app_name = "api"
+router = DefaultRouter()
+router.register("researchers", views.ResearcherViewSet, basename="researcher")
+router.register("datasets", views.DatasetViewSet, basename="dataset")
+router.register("projects", views.ProjectViewSet, basename="project")
+router.register("organisations", views.OrganisationViewSet, basename="organisation")
+router.register("themes", views.ThemeViewSet, basename="theme")
+router.register("areas", views.AreaViewSet, basename="area")
+
+urlpatterns = [
+    path("v1/", include(router.urls)),
+    path("v1/search/", views.SearchView.as_view(), name="search"),
+    path("v1/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("", views.documentation, name="documentation"),
+]

@@ -1,0 +1,38 @@
+"""Schemathesis sends every API operation requests generated from its own OpenAPI schema:
+none may end in a server error."""
+
+import json
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from drf_spectacular.generators import SchemaGenerator
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+
+from tests.factories import DatasetFactory, MembershipFactory, ResearcherFactory, ThemeFactory
+
+
+def api_schema():
+    generated = SchemaGenerator().get_schema(request=None, public=True)
+    # A JSON round trip turns the generator's lazy strings and enums into plain values.
+    loaded = schemathesis.openapi.from_dict(json.loads(json.dumps(generated, default=str)))
+    loaded.app = get_wsgi_application()
+    return loaded
+
+
+schema = api_schema()
+
+
+@pytest.fixture
+def directory(db):
+    dataset = DatasetFactory(slug="known")
+    dataset.themes.add(ThemeFactory(slug="known"))
+    MembershipFactory(researcher=ResearcherFactory(slug="known"))
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+def test_no_request_ends_in_a_server_error(case, directory):
+    case.call_and_validate(checks=[not_a_server_error])
