@@ -22,6 +22,7 @@ urlpatterns = [
     path("catalogue/", include("catalogue.urls")),
     path("", include("editing.urls")),
     path("api/", include("api.urls")),
+    path("", include("feeds.urls")),
     path("admin/", admin.site.urls),
 ]
 
