@@ -3,7 +3,7 @@
 Roles, from least to most:
 - anyone: view published entries;
 - any signed-in person: also suggest a new researcher, dataset or project for review, and edit
-  their suggestion until it has been reviewed;
+  their suggestion until it has been reviewed (once published, it is no longer theirs);
 - a researcher (an account linked to a researcher profile): also edit their own profile and the
   projects they lead;
 - an organisation editor: also edit, publish and archive the entries of the organisations they edit
@@ -89,7 +89,10 @@ def edits_organisation_of(user, entry: Model) -> bool:
 def own_entries(user, entries: QuerySet) -> QuerySet:
     """The entries of `entries` that are `user`'s own (see `is_own`)."""
     model = entries.model
-    condition = Q(author=user, status__in=UNREVIEWED) if issubclass(model, Entry) else Q(pk__in=[])
+    condition = Q(pk__in=[])
+    if issubclass(model, Entry):
+        # Never reviewed: an entry once published stays out of its suggester's hands when reopened.
+        condition = Q(author=user, status__in=UNREVIEWED, last_reviewed__isnull=True)
     if model is Researcher:
         condition |= Q(account=user)
     elif model is Project:
@@ -145,7 +148,8 @@ def editable_by(user, entries: QuerySet) -> QuerySet:
 
 def people_who_look_after(entry: Model) -> QuerySet:
     """The active accounts other than curators' that may edit `entry`: whom to tell about it."""
-    owners = Q(pk=entry.author_id) if entry.status in UNREVIEWED else Q(pk__in=[])
+    is_unreviewed_suggestion = entry.status in UNREVIEWED and entry.last_reviewed is None
+    owners = Q(pk=entry.author_id) if is_unreviewed_suggestion else Q(pk__in=[])
     if isinstance(entry, Researcher):
         owners |= Q(pk=entry.account_id)
     elif isinstance(entry, Project):

@@ -80,17 +80,24 @@ class EntryChoiceField(forms.ModelChoiceField):
         if value in self.empty_values:
             return None
         text = printable(str(value))
-        match = (
-            self.queryset.filter(slug=text).first()
-            or self.queryset.filter(**{f"{self.name_field}__iexact": text}).first()
-        )
-        if match is None:
+        by_slug = self.queryset.filter(slug=text).first()
+        if by_slug is not None:
+            return by_slug
+        named = list(self.queryset.filter(**{f"{self.name_field}__iexact": text})[:2])
+        if len(named) > 1:
+            raise forms.ValidationError(
+                "More than one entry is called “%(text)s”. Use the last part of its web address instead, "
+                "such as “%(slug)s”.",
+                code="ambiguous",
+                params={"text": text, "slug": named[0].slug},
+            )
+        if not named:
             raise forms.ValidationError(
                 "Nothing in the directory is called “%(text)s”. Check the spelling, or use its full name.",
                 code="invalid_choice",
                 params={"text": text},
             )
-        return match
+        return named[0]
 
 
 @extend_schema_field(OpenApiTypes.STR)

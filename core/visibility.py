@@ -10,6 +10,8 @@ from accounts.policy import Action, can
 def visible_entry(request: HttpRequest, entries: QuerySet, **lookup):
     """The entry `lookup` finds in `entries` if `request.user` may view it; 404 otherwise, as if absent."""
     entry = get_object_or_404(entries, **lookup)
-    if not can(request.user, Action.VIEW, entry):
+    # A preview shows the editor's unsaved change to the entry they were allowed to edit.
+    previewing = getattr(request, "previewing", None) == (type(entry), entry.pk)
+    if not previewing and not can(request.user, Action.VIEW, entry):
         raise Http404("No published entry has this address.")
     return entry

@@ -1,11 +1,14 @@
 """Asking a web address whether it still answers, politely: HEAD first, a timeout, a named User-Agent."""
 
 import http.client
+import ipaddress
+import socket
 from dataclasses import dataclass
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit
 from urllib.request import HTTPRedirectHandler, Request, build_opener
 
+from django.conf import settings
 from django.utils.encoding import iri_to_uri
 
 WEB_SCHEMES = ("http", "https")
@@ -31,6 +34,8 @@ class BoundedRedirects(HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if urlsplit(newurl).scheme not in WEB_SCHEMES:
             raise HTTPError(newurl, code, "Redirected to an address that is not a web page", headers, fp)
+        if is_private(newurl):
+            raise HTTPError(newurl, code, "Redirected to an address on a private network", headers, fp)
         new_request = super().redirect_request(req, fp, code, msg, headers, newurl)
         if new_request is not None:
             new_request.method = req.get_method()
@@ -46,12 +51,28 @@ def check_address(url: str, timeout: float, user_agent: str) -> Answer:
         url = iri_to_uri(url)
         if urlsplit(url).scheme not in WEB_SCHEMES:
             return Answer(None, "Not a web address (it should start with https://)")
+        if is_private(url):
+            return Answer(None, "Not checked: the address is on a private network, not the public web")
         answer = _ask(url, "HEAD", timeout, user_agent)
         if answer.status_code in HEAD_REFUSED:
             answer = _ask(url, "GET", timeout, user_agent)
         return answer
     except Exception as error:  # One odd address must not stop the whole run.
         return Answer(None, f"Could not be checked: {error}"[:300])
+
+
+def is_private(url: str) -> bool:
+    """Whether `url`'s host is on a private, loopback or otherwise non-public network.
+
+    The checker runs inside our network; it must not be a way to probe it.
+    """
+    if getattr(settings, "LINK_CHECK_PRIVATE_NETWORKS", False):
+        return False
+    try:
+        addresses = socket.getaddrinfo(urlsplit(url).hostname or "", None)
+    except (socket.gaierror, UnicodeError):
+        return False  # An unknown host fails on its own, as a broken link.
+    return any(not ipaddress.ip_address(address[4][0].split("%")[0]).is_global for address in addresses)
 
 
 def _ask(url: str, method: str, timeout: float, user_agent: str) -> Answer:

@@ -43,8 +43,11 @@ def user_agent() -> str:
 
 
 def addresses_in_use() -> Iterator[Use]:
-    """Every web address a non-archived dataset, organisation or project (through its outputs) gives."""
-    live = ~Q(status=Entry.Status.ARCHIVED)
+    """Every web address a published dataset, organisation or project (through its outputs) gives.
+
+    Only published entries: a draft's addresses have not been reviewed, and anyone may write a draft.
+    """
+    live = Q(status=Entry.Status.PUBLISHED)
     datasets = Dataset.objects.filter(live).values_list("pk", "landing_page", "access_url", "doi")
     for pk, landing_page, access_url, doi in datasets.iterator():
         if landing_page:
@@ -55,7 +58,7 @@ def addresses_in_use() -> Iterator[Use]:
             yield doi_url(doi), Dataset, pk, "DOI"
     for pk, website in Organisation.objects.filter(live).exclude(website="").values_list("pk", "website"):
         yield website, Organisation, pk, "Website"
-    outputs = Output.objects.exclude(project__status=Entry.Status.ARCHIVED).values_list(
+    outputs = Output.objects.filter(project__status=Entry.Status.PUBLISHED).values_list(
         "project_id", "title", "url", "doi"
     )
     for project_id, title, url, doi in outputs.iterator():

@@ -18,8 +18,6 @@ from people.models import Researcher
 from projects.models import DatasetUsage, Membership, Output, Project
 from themes.models import Theme
 
-NOT_ARCHIVED = {"status__in": [Entry.Status.DRAFT, Entry.Status.SUBMITTED, Entry.Status.PUBLISHED]}
-
 
 class EntryNameField(EntryChoiceField):
     """One related entry, typed by its name; suggestions come from `choices_url` while typing."""
@@ -27,7 +25,8 @@ class EntryNameField(EntryChoiceField):
     def __init__(self, model, *, name_field: str = "name", choices_kind: str, **kwargs):
         url = reverse_lazy("editing:choices", args=[choices_kind])
         widget = forms.TextInput(attrs={"data-choices-url": url, "autocomplete": "off"})
-        queryset = model.objects.filter(**NOT_ARCHIVED)
+        # Only published entries may be linked: a draft could be anyone's, under anyone's name.
+        queryset = model.objects.published()
         super().__init__(queryset, name_field=name_field, widget=widget, **kwargs)
 
     def prepare_value(self, value):
@@ -39,8 +38,11 @@ def names_linked_entries(form: forms.ModelForm) -> None:
     """Starts each name box with the linked entry itself rather than its key, so it shows a name
     without a query per box (the entry comes from the instance's select_related)."""
     for name, field in form.fields.items():
-        if isinstance(field, EntryNameField) and getattr(form.instance, f"{name}_id", None):
+        linked_id = getattr(form.instance, f"{name}_id", None)
+        if isinstance(field, EntryNameField) and linked_id:
             form.initial[name] = getattr(form.instance, name)
+            # A link made earlier stays acceptable even if its entry is no longer published.
+            field.queryset = field.queryset | field.queryset.model.objects.filter(pk=linked_id)
 
 
 def organisation_field(label: str, **kwargs) -> EntryNameField:

@@ -191,11 +191,16 @@ class RestoreFailed(Exception):
 
 
 def restore(entry, version: Version, user) -> None:
-    """Brings back the entry (and a project's parts) as it was in `version`; where it stands is kept."""
+    """Brings back the entry (and a project's parts) as it was in `version`; where it stands is kept.
+
+    Only this entry's own rows are touched, even when the version was saved together with others
+    (the admin saves a researcher with their memberships of other people's projects).
+    """
     kept = {name: getattr(entry, name) for name in KEPT_ON_RESTORE if hasattr(entry, name)}
     try:
         with transaction.atomic(), reversion.create_revision():
-            version.revision.revert(delete=True)
+            restore_parts(entry, version)
+            version.revert()
             restored = type(entry)._default_manager.get(pk=entry.pk)
             for name, value in kept.items():
                 setattr(restored, name, value)
@@ -207,3 +212,21 @@ def restore(entry, version: Version, user) -> None:
             "That version links to entries that no longer exist or clash with others, so it cannot be "
             f"restored as it was. Copy what you need from it instead. ({error})"
         ) from error
+
+
+def restore_parts(entry, version: Version) -> None:
+    """A project's members, datasets used and outputs as they were in `version`'s revision."""
+    follows = VERSIONED.get(entry._meta.label)
+    if not follows:
+        return
+    for relation in follows:
+        rows = getattr(entry, relation)
+        part_type = ContentType.objects.get_for_model(rows.model)
+        then = [
+            part
+            for part in version.revision.version_set.filter(content_type=part_type)
+            if part.field_dict.get("project_id") == entry.pk
+        ]
+        rows.exclude(pk__in=[part.object_id for part in then]).delete()
+        for part in sorted(then, key=lambda part: part.field_dict.get("role") == "lead"):
+            part.revert()

@@ -11,16 +11,19 @@ from django.contrib.admin.utils import NestedObjects
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.policy import Action, can, reviewable_by
+from accounts.policy import Action, can, is_curator, reviewable_by
 from core.models import Entry
+from organisations.models import Organisation
 from people.models import Researcher
-from projects.models import Project
+from projects.models import Membership, Project
 from search.service import completions
 
 from . import history, workflow
@@ -33,7 +36,12 @@ DETAIL_VIEWS = {
     "datasets": "datasets.views.dataset_detail",
     "projects": "projects.views.project_detail",
 }
-CHOICE_KINDS = {"researchers": "Researcher", "datasets": "Dataset", "organisations": "Organisation"}
+# Kinds whose names the forms suggest while typing: their label in the search index, their name field.
+CHOICE_KINDS = {
+    "researchers": ("Researcher", "name"),
+    "datasets": ("Dataset", "title"),
+    "organisations": ("Organisation", "name"),
+}
 
 
 def entry_or_404(kind: str, slug: str) -> Entry:
@@ -70,30 +78,47 @@ def edit_entry(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
     return edit_form(request, kind, entry)
 
 
+class Refused(Exception):
+    """The save cannot go ahead as asked; nothing of it was kept. Its message goes on the form."""
+
+
 def edit_form(request: HttpRequest, kind: str, entry: Entry) -> HttpResponse:
-    form_class = FORMS[type(entry)]
-    if request.method != "POST" or request.POST.get("action") == "edit":
-        data = request.POST if request.method == "POST" else None
-        form = form_class(data, instance=entry)
-        parts = project_parts(data, instance=entry) if isinstance(entry, Project) else {}
-        return show_form(request, kind, entry, form, parts)
-    form = form_class(request.POST, instance=entry)
-    parts = project_parts(request.POST, instance=entry) if isinstance(entry, Project) else {}
+    posted = request.method == "POST"
+    # The version the person started from travels with the form until it is saved, so a second
+    # showing of the form (after an error, or back from the preview) cannot hide someone else's save.
+    version = request.POST.get("version", "") if posted else (entry.updated.isoformat() if entry.pk else "")
+    original = copy.copy(entry)
+    form, parts = bound_forms(request, entry)
+    if not posted or request.POST.get("action") == "edit":
+        return show_form(request, kind, entry, form, parts, version)
     if not (form.is_valid() and all(formset.is_valid() for formset in parts.values())):
-        return show_form(request, kind, entry, form, parts, status=400)
-    action = request.POST.get("action", "save")
-    if action == "preview":
-        return preview(request, kind, form, parts)
-    return save(request, kind, entry, form, parts, action)
+        return show_form(request, kind, entry, form, parts, version, status=400)
+    try:
+        if request.POST.get("action") == "preview":
+            return preview(request, kind, form, parts)
+        return save(request, kind, entry, form, parts, request.POST.get("action", "save"))
+    except Refused as refused:
+        # Everything was rolled back; show the form again on the entry as it was.
+        form, parts = bound_forms(request, copy.copy(original))
+        form.is_valid()
+        form.add_error(None, str(refused))
+        return show_form(request, kind, original, form, parts, version, status=400)
 
 
-def show_form(request, kind, entry, form, parts, status=200, conflict=None) -> HttpResponse:
+def bound_forms(request, entry: Entry):
+    data = request.POST if request.method == "POST" else None
+    form = FORMS[type(entry)](data, instance=entry)
+    parts = project_parts(data, instance=entry) if isinstance(entry, Project) else {}
+    return form, parts
+
+
+def show_form(request, kind, entry, form, parts, version, status=200, conflict=None) -> HttpResponse:
     context = {
         "entry": entry,
         "kind": kind,
         "form": form,
         "parts": parts,
-        "version": entry.updated.isoformat() if entry.pk else "",
+        "version": version,
         "may_publish": is_publishable_by(request.user, entry),
         "conflict": conflict,
         "error_count": len(form.errors) + sum(len(f.errors) for p in parts.values() for f in p.forms),
@@ -112,34 +137,46 @@ class _Discard(Exception):
 
 def preview(request, kind, form, parts) -> HttpResponse:
     """The entry's public page as it would look, made by saving it in a transaction that is then undone."""
-    from django.utils.module_loading import import_string
-
     view = import_string(DETAIL_VIEWS[kind])
     shown = copy.copy(request)
     shown.method = "GET"
     shown.preview_data = [
-        (name, value) for name, values in request.POST.lists() for value in values if name not in ("action",)
+        (name, value) for name, values in request.POST.lists() for value in values if name != "action"
     ]
     shown.preview_edit_url = request.path
     try:
         with transaction.atomic():
             entry = persist(form, parts)
-            response = view(shown, entry.slug)
-            raise _Discard(response)
+            # May edit it now, so may see it as changed, even if the change hands it to others.
+            shown.previewing = (type(entry), entry.pk)
+            raise _Discard(view(shown, entry.slug))
     except _Discard as discarded:
         return discarded.args[0]
 
 
-def persist(form, parts, status: str | None = None) -> Entry:
-    entry = form.save(commit=False)
-    if status:
-        entry.status = status
-    entry.save()
-    form.save_m2m()
-    for formset in parts.values():
-        formset.instance = entry
-        formset.save()
+def persist(form, parts) -> Entry:
+    """Saves the form and its parts; Refused (nothing kept) when rows clash with each other."""
+    try:
+        with transaction.atomic():
+            entry = form.save()
+            for formset in parts.values():
+                formset.instance = entry
+                save_rows(formset)
+    except IntegrityError as clash:
+        raise Refused(
+            "Some rows clash with each other: a person listed twice, a dataset listed twice or two leads. "
+            "If you are swapping people between rows, save the change in two steps."
+        ) from clash
     return entry
+
+
+def save_rows(formset) -> None:
+    """Removals first, then the other rows, the lead last, so that the one-lead rule holds at each step."""
+    rows = formset.save(commit=False)
+    for removed in formset.deleted_objects:
+        removed.delete()
+    for row in sorted(rows, key=lambda row: getattr(row, "role", "") == Membership.Role.LEAD):
+        row.save()
 
 
 def save(request, kind, entry: Entry, form, parts, action: str) -> HttpResponse:
@@ -158,9 +195,7 @@ def save(request, kind, entry: Entry, form, parts, action: str) -> HttpResponse:
             try:
                 workflow.make_move(request.user, entry, action, request=request)
             except ValidationError as refused:
-                transaction.set_rollback(True)
-                form.add_error(None, refused)
-                return show_form(request, kind, entry, form, parts, status=400)
+                raise Refused(" ".join(refused.messages)) from refused
     messages.success(request, saved_message(entry, action))
     return redirect(entry.get_absolute_url())
 
@@ -183,18 +218,22 @@ def refuse_lost_update(request, kind, entry, form, parts, current: Entry) -> Htt
         "Someone else saved this entry after you opened it, so your changes were not saved. "
         "Their changes are listed below. Check your form against them and save again.",
     )
-    entry.updated = current.updated
-    return show_form(request, kind, entry, form, parts, status=409, conflict=conflict or [None])
+    version = current.updated.isoformat()
+    return show_form(request, kind, entry, form, parts, version, status=409, conflict=conflict or [None])
 
 
 @require_GET
 def choices(request: HttpRequest, kind: str) -> JsonResponse:
     """Names of published entries of one kind that start with, or contain, what was typed."""
-    label = CHOICE_KINDS.get(kind)
-    if label is None:
+    if kind not in CHOICE_KINDS:
         raise Http404("No suggestions for this kind of entry.")
+    label, name_field = CHOICE_KINDS[kind]
     found = completions(request.GET.get("q", "")[:100], limit=30)
-    return JsonResponse({"choices": [item["title"] for item in found if item["kind"] == label][:10]})
+    slugs = [item["url"].rstrip("/").rsplit("/", 1)[-1] for item in found if item["kind"] == label][:10]
+    # The search index shows researchers with their titles; the box wants the name as stored.
+    published = model_for(kind).objects.published()
+    names = dict(published.filter(slug__in=slugs).values_list("slug", name_field))
+    return JsonResponse({"choices": [names[slug] for slug in slugs if slug in names]})
 
 
 @login_required
@@ -213,8 +252,6 @@ def move(request: HttpRequest, kind: str, slug: str, name: str) -> HttpResponse:
 
 
 def safe_next(request, entry: Entry) -> str:
-    from django.utils.http import url_has_allowed_host_and_scheme
-
     wanted = request.POST.get("next", "")
     if wanted and url_has_allowed_host_and_scheme(wanted, {request.get_host()}, request.is_secure()):
         return wanted
@@ -235,7 +272,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     for kind, model in KINDS.items():
         entries = reviewable_by(request.user, model.objects.filter(status=Entry.Status.SUBMITTED))
         waiting += [(kind, entry) for entry in entries.select_related("author").order_by("updated")[:100]]
-    if not waiting and not any(reviewable_by(request.user, model.objects.all()).exists() for model in FORMS):
+    if not (is_curator(request.user) or Organisation.objects.filter(editors=request.user).exists()):
         raise PermissionDenied
     waiting.sort(key=lambda pair: pair[1].updated)
     return render(request, "editing/review_queue.html", {"waiting": waiting, "return_form": ReturnForm()})

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "api",
     "feeds",
     "transfer",
+    "harvest",
     "catalogue",
     "curation",
     "demo",
@@ -185,10 +186,18 @@ PAGE_SIZE = 20
 # The largest CSV file a curator may import, in bytes (5 MB holds tens of thousands of rows).
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 
+# Creating researchers from ORCID (harvest/): fetching their public record from ORCID's API is off
+# unless switched on (a curator pastes the record instead); seconds to wait for ORCID's answer.
+ORCID_FETCH_ENABLED = envbool("ORCID_FETCH_ENABLED", False)
+ORCID_API_URL = os.environ.get("ORCID_API_URL", "https://pub.orcid.org/v3.0")
+ORCID_TIMEOUT = float(os.environ.get("ORCID_TIMEOUT", "10"))
+
 # The portal's public address, for links in emails sent by commands (which have no request).
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 # Seconds the link checker waits for a server before calling a link broken.
 LINK_CHECK_TIMEOUT = float(os.environ.get("LINK_CHECK_TIMEOUT", "10"))
+# The link checker never asks addresses on private networks (it must not probe ours), except in tests.
+LINK_CHECK_PRIVATE_NETWORKS = False
 
 # The read-only JSON API (api/): public, so no sign-in and no sessions; JSON in, JSON out.
 REST_FRAMEWORK = {

@@ -22,3 +22,11 @@ def kind(entry) -> str:
 @register.filter
 def has_site_form(entry) -> bool:
     return type(entry) in FORMS
+
+
+@register.filter
+def person(user) -> str:
+    """Who made a change, by name only: an email address is not shown to everyone who edits an entry."""
+    if user is None:
+        return "someone outside the site"
+    return user.get_full_name() or "a signed-in member without a name on their account"

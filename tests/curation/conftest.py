@@ -92,8 +92,12 @@ class QuietServer(ThreadingHTTPServer):
 
 
 @pytest.fixture
-def web_server():
-    """A real HTTP server on 127.0.0.1; `web_server.url(path)`, and `web_server.seen` requests."""
+def web_server(settings):
+    """A real HTTP server on 127.0.0.1; `web_server.url(path)`, and `web_server.seen` requests.
+
+    The checker refuses private addresses; these tests let it reach this one.
+    """
+    settings.LINK_CHECK_PRIVATE_NETWORKS = True
     server = QuietServer(("127.0.0.1", 0), Handler)
     server.seen = []
     server.slow_seconds = 1.5

@@ -81,11 +81,12 @@ def test_only_web_addresses_are_fetched():
     assert "Not a web address" in answer.error
 
 
-def test_it_collects_dois_and_outputs_but_not_archived_entries(web_server):
+def test_it_collects_dois_and_outputs_of_published_entries_only(web_server):
     dataset = DatasetFactory(doi="10.1234/abc")
     project = ProjectFactory()
     OutputFactory(project=project, title="Report", url=web_server.url("/ok"), doi="10.5555/xyz")
     OrganisationFactory(website=web_server.url("/missing"), status="archived")
+    DatasetFactory(landing_page=web_server.url("/draft"), status="draft")
 
     # Collects everything, checks one: the local address, first in URL order (doi.org is never asked).
     check("--limit", "1")
@@ -152,3 +153,25 @@ def test_an_address_no_longer_used_is_forgotten(web_server):
     check()
 
     assert not Link.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:6379/",
+        "http://localhost/admin/",
+        "http://10.0.0.5/",
+        "http://169.254.169.254/latest/",
+    ],
+)
+def test_addresses_on_private_networks_are_never_asked(url):
+    answer = check_address(url, timeout=1, user_agent="test")
+    assert answer.is_broken and "private network" in answer.error
+
+
+def test_only_the_test_setting_lets_the_checker_reach_a_private_address(web_server, settings):
+    assert check_address(web_server.url("/ok"), timeout=2, user_agent="test").status_code == 200
+    settings.LINK_CHECK_PRIVATE_NETWORKS = False
+    answer = check_address(web_server.url("/ok"), timeout=2, user_agent="test")
+    assert answer.status_code is None and "private network" in answer.error
+    assert len(web_server.seen) == 1, "the second check never reached the server"
