@@ -104,6 +104,7 @@ class ResearcherSerializer(EntrySerializer):
             "email",
             "open_to",
             "lived_experience",
+            "welcomes_lived_experience",
         ]
 
     def get_email(self, researcher) -> str | None:

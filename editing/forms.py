@@ -108,6 +108,8 @@ class ResearcherForm(EntryForm):
             "has_lived_experience",
             "lived_experience",
             "show_lived_experience",
+            "welcomes_lived_experience",
+            "accepts_introductions",
         ]
 
 

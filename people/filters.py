@@ -6,6 +6,10 @@ from themes.filters import ThemedFilterSet
 
 from .models import Researcher
 
+LIVED_EXPERIENCE_CHOICES = [
+    ("shares", "Shares expertise from lived experience"),
+    ("welcomes", "Welcomes involving people with lived experience"),
+]
 OPEN_TO_CHOICES = [
     (offer, Researcher._meta.get_field(field).verbose_name.capitalize())
     for offer, field in Researcher.OPEN_TO_FIELDS.items()
@@ -25,6 +29,12 @@ class ResearcherFilter(ThemedFilterSet):
     open_to = django_filters.ChoiceFilter(
         label="Open to", choices=OPEN_TO_CHOICES, method="filter_open_to", empty_label="Anything"
     )
+    lived_experience = django_filters.ChoiceFilter(
+        label="Lived experience",
+        choices=LIVED_EXPERIENCE_CHOICES,
+        method="filter_lived_experience",
+        empty_label="Anyone",
+    )
     sort = sort_filter([("name", "Name A–Z"), ("-updated", "Recently updated")])
 
     class Meta:
@@ -36,3 +46,8 @@ class ResearcherFilter(ThemedFilterSet):
 
     def filter_open_to(self, queryset, name, offer):
         return queryset.open_to(offer)
+
+    def filter_lived_experience(self, queryset, name, value):
+        if value == "shares":
+            return queryset.filter(has_lived_experience=True, show_lived_experience=True)
+        return queryset.filter(welcomes_lived_experience=True)

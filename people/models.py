@@ -111,6 +111,16 @@ class Researcher(Entry):
         default=False,
         help_text="Only when the person has chosen to show it.",
     )
+    welcomes_lived_experience = models.BooleanField(
+        "welcomes involving people with lived experience in projects",
+        default=False,
+        help_text="For example as advisers, co-researchers or co-authors.",
+    )
+    accepts_introductions = models.BooleanField(
+        "accepts introduction requests",
+        default=True,
+        help_text="Visitors may ask, through the portal, to be introduced; your address is never shown to them.",
+    )
 
     objects = ResearcherQuerySet.as_manager()
     keyword_fields = ["name", "job_title", "expertise", "methods", "biography"]
