@@ -18,6 +18,7 @@ urlpatterns = [
     path("areas/", include("areas.urls")),
     path("accounts/", include("accounts.urls")),
     path("import/", include("transfer.urls")),
+    path("harvest/", include("harvest.urls")),
     path("curation/", include("curation.urls")),
     path("catalogue/", include("catalogue.urls")),
     path("", include("editing.urls")),

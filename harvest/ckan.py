@@ -1,0 +1,214 @@
+"""Reading the JSON of a CKAN catalogue's API (package_search or package_show) into records.
+
+data.gov.uk and most open-data portals run CKAN. Keys of a package (and of its extras and
+resources) that we do not use are listed, so that the curator sees what the portal drops.
+"""
+
+from typing import Any
+
+from transfer.reading import FileProblem
+
+from .records import Record, doi_in, ons_code, unique, year_of
+
+NOT_CKAN = (
+    "This JSON is not a CKAN API response: one has “success” and “result”, as "
+    "…/api/3/action/package_search or …/api/3/action/package_show return."
+)
+EMPTY = "The document describes no datasets."
+# Licences CKAN itself counts as open (its default licence list), for responses without "isopen".
+OPEN_LICENCE_IDS = {
+    "uk-ogl",
+    "ogl-uk-2.0",
+    "ogl-uk-3.0",
+    "cc-by",
+    "cc-by-4.0",
+    "cc-by-sa",
+    "cc-by-sa-4.0",
+    "cc-zero",
+    "cc0-1.0",
+    "odc-by",
+    "odc-odbl",
+    "odc-pddl",
+    "other-open",
+    "other-pd",
+    "other-at",
+    "gfdl",
+}
+START_EXTRAS = ("temporal_start", "temporal_coverage-from", "temporal_coverage_from")
+END_EXTRAS = ("temporal_end", "temporal_coverage-to", "temporal_coverage_to")
+# Bookkeeping that restates what we use: the organisation's id, the lists' lengths.
+RESTATED = {"owner_org", "num_resources", "num_tags"}
+
+
+def is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def packages_of(data: Any) -> tuple[list[Any], list[str]]:
+    """The packages of a CKAN response, and warnings about the response as a whole."""
+    if not isinstance(data, dict) or "success" not in data:
+        raise FileProblem(NOT_CKAN)
+    if data["success"] is not True:
+        error = data.get("error")
+        detail = error.get("message") or error.get("__type") if isinstance(error, dict) else error
+        raise FileProblem(
+            "The CKAN API answered with an error, not with datasets" + (f": {detail}." if detail else ".")
+        )
+    result = data.get("result")
+    if isinstance(result, dict) and isinstance(result.get("results"), list):
+        packages, warnings = result["results"], []
+        count = result.get("count")
+        if isinstance(count, int) and count > len(packages):
+            warnings.append(
+                f"The response holds {len(packages)} of the {count} datasets the search found; CKAN "
+                "answers a page at a time (rows and start). Harvest the other pages too."
+            )
+    elif isinstance(result, dict) and any(key in result for key in ("id", "name", "title")):
+        packages, warnings = [result], []
+    elif isinstance(result, list) and all(isinstance(item, str) for item in result):
+        raise FileProblem(
+            "This CKAN response lists only the datasets’ names (package_list). Use package_search "
+            "or package_show, whose answers describe each dataset."
+        )
+    else:
+        raise FileProblem(NOT_CKAN)
+    if not packages:
+        raise FileProblem(EMPTY)
+    return packages, warnings
+
+
+def read(data: Any) -> tuple[list[Record], list[str]]:
+    packages, warnings = packages_of(data)
+    return [package_record(number, package) for number, package in enumerate(packages, start=1)], warnings
+
+
+def package_record(number: int, package: Any) -> Record:
+    if not isinstance(package, dict):
+        record = Record(identifier=f"ckan:#{number}")
+        record.problems.append("This is not a CKAN package (a JSON object).")
+        return record
+    used: set[str] = {"id", "name"} | RESTATED
+
+    def take(key: str) -> str:
+        value = package.get(key)
+        if is_empty(value):
+            return ""
+        used.add(key)
+        return str(value).strip()
+
+    key = take("id") or take("name")
+    record = Record(identifier=f"ckan:{key}" if key else f"ckan:#{number}")
+    if not key:
+        record.problems.append("It has neither an id nor a name, so a later harvest could not find it again.")
+    record.title = take("title")
+    if not record.title:
+        record.problems.append("It has no title.")
+    record.description = take("notes")
+    record.landing_page = take("url")
+    record.keywords = tags(package, used)
+    read_resources(package, record, used)
+    read_licence(package, record, used)
+    organisation = package.get("organization")
+    if isinstance(organisation, dict):
+        used.add("organization")
+        record.custodian = unique([str(organisation.get("title") or ""), str(organisation.get("name") or "")])
+    record.contact_name = take("maintainer") or take("author")
+    record.contact_email = take("maintainer_email") or take("author_email")
+    if isinstance(package.get("private"), bool):
+        used.add("private")
+        record.public = not package["private"]
+    read_extras(package, record, used)
+    record.doi = record.doi or doi_in(take("doi"))
+    record.unmapped = (
+        sorted(name for name, value in package.items() if name not in used and not is_empty(value))
+        + record.unmapped
+    )
+    return record
+
+
+def tags(package: dict, used: set[str]) -> list[str]:
+    found = []
+    for tag in package.get("tags") or []:
+        if isinstance(tag, dict):
+            found.append(str(tag.get("display_name") or tag.get("name") or ""))
+        elif isinstance(tag, str):
+            found.append(tag)
+    if found:
+        used.add("tags")
+    return unique(found)
+
+
+def read_resources(package: dict, record: Record, used: set[str]) -> None:
+    resources = [resource for resource in package.get("resources") or [] if isinstance(resource, dict)]
+    if not resources:
+        return
+    used.add("resources")
+    urls = unique(str(resource.get("url") or "") for resource in resources)
+    if urls:
+        record.access_url = urls[0]
+        if len(urls) > 1:
+            record.notes.append(
+                f"Only the first of its {len(urls)} resources’ addresses is kept, as the access address."
+            )
+    formats = unique(str(resource.get("format") or "").lstrip(".") for resource in resources)
+    record.formats = list({value.upper() if len(value) <= 5 else value: None for value in formats})
+    unused = {
+        name
+        for resource in resources
+        for name, value in resource.items()
+        if name not in ("url", "format") and not is_empty(value)
+    }
+    record.unmapped.extend(f"resources[].{name}" for name in sorted(unused))
+
+
+def read_licence(package: dict, record: Record, used: set[str]) -> None:
+    title, licence_id = package.get("license_title"), package.get("license_id")
+    record.licence = str(title or licence_id or package.get("license_url") or "").strip()
+    if title:
+        used.add("license_title")
+    if licence_id:
+        used.add("license_id")
+    if not title and not licence_id and package.get("license_url"):
+        used.add("license_url")
+    if isinstance(package.get("isopen"), bool):
+        used.add("isopen")
+        record.open_licence = package["isopen"]
+    elif licence_id:
+        record.open_licence = str(licence_id).lower() in OPEN_LICENCE_IDS
+
+
+def read_extras(package: dict, record: Record, used: set[str]) -> None:
+    extras = package.get("extras")
+    if is_empty(extras):
+        return
+    used.add("extras")
+    if isinstance(extras, dict):  # some CKAN versions and mirrors give extras as an object
+        pairs = [(str(name), value) for name, value in extras.items()]
+    else:
+        pairs = [(str(item.get("key")), item.get("value")) for item in extras if isinstance(item, dict)]
+    unused = []
+    for name, value in pairs:
+        text = "" if value is None else str(value).strip()
+        if not text:
+            continue
+        lowered = name.lower()
+        if lowered in START_EXTRAS and record.start_year is None:
+            record.start_year = year_or_note(record, name, text)
+        elif lowered in END_EXTRAS and record.end_year is None:
+            record.end_year = year_or_note(record, name, text)
+        elif lowered == "doi" and not record.doi:
+            record.doi = doi_in(text)
+            if not record.doi:
+                record.notes.append(f"The extra “doi” ({text}) is not a DOI; left out.")
+        elif lowered in ("spatial_uri", "geographic_coverage_uri") and ons_code(text):
+            record.spatial_codes.append(ons_code(text))
+        else:
+            unused.append(f"extras.{name}")
+    record.unmapped.extend(unused)
+
+
+def year_or_note(record: Record, name: str, text: str) -> int | None:
+    year = year_of(text)
+    if year is None:
+        record.notes.append(f"The extra “{name}” ({text}) holds no year; left out.")
+    return year

@@ -1,0 +1,132 @@
+"""Harvesting, for curators: datasets from CKAN or DCAT documents, researchers from ORCID.
+
+Each is a form, a preview of every change (nothing saved yet), then a confirmation that saves
+everything at once.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from accounts.decorators import curator_required
+from transfer.reading import FileProblem
+
+from . import importer, researchers
+from .forms import HarvestForm, OrcidForm
+from .models import PendingHarvest, Source
+from .orcid import OrcidProblem, fetch_record
+
+ABANDONED_AFTER = timedelta(days=1)
+
+
+def forget_abandoned_harvests(user) -> None:
+    """Documents a curator never confirmed are not kept for ever."""
+    PendingHarvest.objects.filter(user=user, created__lt=timezone.now() - ABANDONED_AFTER).delete()
+
+
+def own_pending(request: HttpRequest, pk: int, orcid: bool) -> PendingHarvest:
+    sources = [Source.ORCID] if orcid else [Source.CKAN, Source.DCAT]
+    return get_object_or_404(PendingHarvest, pk=pk, user=request.user, source__in=sources)
+
+
+@curator_required
+def upload(request: HttpRequest) -> HttpResponse:
+    form = HarvestForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        forget_abandoned_harvests(request.user)
+        pending = PendingHarvest.objects.create(
+            user=request.user,
+            source=form.cleaned_data["source"],
+            source_name=form.cleaned_data["source_name"],
+            text=form.cleaned_data["document"],
+        )
+        return redirect(pending)
+    return render(request, "harvest/upload.html", {"form": form, "max_bytes": settings.IMPORT_MAX_BYTES})
+
+
+def dataset_preview(request: HttpRequest, pending: PendingHarvest, commit: bool):
+    try:
+        return importer.run(
+            pending.text, pending.source, pending.source_name, request.user, commit=commit
+        ), ""
+    except FileProblem as problem:  # only if the limits changed since the upload
+        return None, " ".join(problem.messages)
+
+
+@curator_required
+def preview(request: HttpRequest, pk: int) -> HttpResponse:
+    pending = own_pending(request, pk, orcid=False)
+    outcome, problem = dataset_preview(request, pending, commit=False)
+    return render(
+        request, "harvest/preview.html", {"pending": pending, "outcome": outcome, "problem": problem}
+    )
+
+
+@require_POST
+@curator_required
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    pending = own_pending(request, pk, orcid=False)
+    outcome, problem = dataset_preview(request, pending, commit=True)
+    if outcome is None or not outcome.imported:
+        # The directory changed since the preview in a way that makes a dataset wrong.
+        context = {"pending": pending, "outcome": outcome, "problem": problem}
+        return render(request, "harvest/preview.html", context, status=400)
+    pending.delete()
+    messages.success(
+        request,
+        f"Harvested {pending.source_name}: {outcome.count('create')} created, {outcome.count('update')} "
+        f"updated and {outcome.count('unchanged')} unchanged datasets.",
+    )
+    return redirect("harvest:upload")
+
+
+@curator_required
+def orcid(request: HttpRequest) -> HttpResponse:
+    fetching = settings.ORCID_FETCH_ENABLED
+    form = OrcidForm(request.POST or None, fetching=fetching)
+    if request.method == "POST" and form.is_valid():
+        orcid_id, text = form.cleaned_data["orcid"], form.cleaned_data["record"]
+        try:
+            if not text.strip():
+                text = fetch_record(orcid_id)
+            researchers.run(text, orcid_id, request.user, commit=False)
+        except OrcidProblem as problem:
+            form.add_error("record" if form.cleaned_data["record"].strip() else "orcid", str(problem))
+        else:
+            forget_abandoned_harvests(request.user)
+            pending = PendingHarvest.objects.create(
+                user=request.user, source=Source.ORCID, source_name=orcid_id, text=text
+            )
+            return redirect(pending)
+    return render(request, "harvest/orcid.html", {"form": form, "fetching": fetching})
+
+
+@curator_required
+def orcid_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    pending = own_pending(request, pk, orcid=True)
+    outcome = researchers.run(pending.text, pending.source_name, request.user, commit=False)
+    return render(request, "harvest/orcid_preview.html", {"pending": pending, "outcome": outcome})
+
+
+@require_POST
+@curator_required
+def orcid_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    pending = own_pending(request, pk, orcid=True)
+    outcome = researchers.run(pending.text, pending.source_name, request.user, commit=True)
+    if outcome.problems:
+        return render(
+            request, "harvest/orcid_preview.html", {"pending": pending, "outcome": outcome}, status=400
+        )
+    pending.delete()
+    researcher = outcome.researcher
+    if outcome.action == "unchanged":
+        messages.info(request, f"{researcher} already matched their ORCID record; nothing changed.")
+    else:
+        verb = "Created" if outcome.action == "create" else "Updated"
+        messages.success(request, f"{verb} {researcher} from ORCID.")
+    return redirect(researcher)
