@@ -1,11 +1,10 @@
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from core.listing import filtered_list
 from core.models import Entry
 from core.visibility import visible_entry
-from people.models import Researcher
 from projects.models import DatasetUsage, Membership
 from themes.models import Theme
 
@@ -34,12 +33,24 @@ def dataset_detail(request: HttpRequest, slug: str) -> HttpResponse:
     usages = DatasetUsage.objects.filter(
         dataset=dataset, project__status=Entry.Status.PUBLISHED
     ).select_related("project")
-    worked_with_it = Membership.objects.filter(
-        researcher=OuterRef("pk"), project__status=Entry.Status.PUBLISHED, project__usages__dataset=dataset
-    )
-    people = Researcher.objects.published().filter(Exists(worked_with_it)).select_related("organisation")
     return render(
         request,
         "datasets/dataset_detail.html",
-        {"dataset": dataset, "usages": usages, "people": people},
+        {"dataset": dataset, "usages": usages, "knowers": people_who_know(dataset)},
+    )
+
+
+# The most people a dataset page lists as knowing the data, so a famous dataset's page stays small.
+MOST_KNOWERS = 50
+
+
+def people_who_know(dataset: Dataset):
+    """The people on published projects that used the dataset, with their role on each project."""
+    published = Entry.Status.PUBLISHED
+    return (
+        Membership.objects.filter(
+            researcher__status=published, project__status=published, project__usages__dataset=dataset
+        )
+        .select_related("researcher__organisation", "project")
+        .order_by("researcher__name", "project__title")[:MOST_KNOWERS]
     )

@@ -11,7 +11,9 @@ from projects.models import DatasetUsage, Membership
 from themes.models import Theme
 
 from .filters import ResearcherFilter
+from .graph import collaboration_svg
 from .models import Researcher
+from .network import network_of
 
 
 def researcher_list(request: HttpRequest) -> HttpResponse:
@@ -39,8 +41,12 @@ def researcher_detail(request: HttpRequest, slug: str) -> HttpResponse:
         project__memberships__researcher=researcher,
     )
     datasets = Dataset.objects.published().filter(Exists(used_by_them)).select_related("custodian")
-    return render(
-        request,
-        "people/researcher_detail.html",
-        {"researcher": researcher, "memberships": memberships, "datasets": datasets},
-    )
+    network = network_of(researcher)
+    context = {
+        "researcher": researcher,
+        "memberships": memberships,
+        "datasets": datasets,
+        "network": network,
+        "graph": collaboration_svg(researcher.display_name, network),
+    }
+    return render(request, "people/researcher_detail.html", context)

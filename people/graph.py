@@ -1,0 +1,80 @@
+"""A small picture of a researcher's collaborations, drawn as SVG on the server.
+
+The researcher sits in the middle, their collaborators in a ring around them; a dashed line joins
+two collaborators who also worked with each other. The page lists the same people as links, which
+is the picture's text alternative.
+"""
+
+import math
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from .network import Network
+
+SIZE = 320
+CENTRE = SIZE / 2
+RING = 118
+NODE = 9
+
+
+def collaboration_svg(name: str, network: Network) -> SafeString:
+    people = [neighbour.researcher for neighbour in network.collaborators]
+    if not people:
+        return SafeString("")
+    # Coordinates are formatted as text here: format_html escapes its arguments into text first.
+    places = [ring_position(index, len(people)) for index in range(len(people))]
+    spokes = format_html_join(
+        "",
+        '<line x1="{}" y1="{}" x2="{}" y2="{}" class="spoke"/>',
+        ((CENTRE, CENTRE, x, y) for x, y in places),
+    )
+    between = format_html_join(
+        "",
+        '<line x1="{}" y1="{}" x2="{}" y2="{}" class="between"/>',
+        ((*places[first], *places[second]) for first, second in network.links_between),
+    )
+    nodes = format_html_join(
+        "",
+        '<circle cx="{}" cy="{}" r="{}" class="node"/><text x="{}" y="{}" class="label">{}</text>',
+        (
+            (x, y, NODE, x, f"{float(y) + NODE + 13:.1f}", initials(person.name))
+            for (x, y), person in zip(places, people, strict=True)
+        ),
+    )
+    return format_html(
+        '<svg class="collaboration-graph" viewBox="0 0 {size} {size}" role="img" '
+        'aria-labelledby="graph-title graph-desc">'
+        '<title id="graph-title">Collaborations of {name}</title><desc id="graph-desc">{description}</desc>'
+        "{spokes}{between}{nodes}"
+        '<circle cx="{c}" cy="{c}" r="{r}" class="centre"/>'
+        '<text x="{c}" y="{label_y}" class="label">{initials}</text>'
+        "</svg>",
+        size=SIZE,
+        name=name,
+        description=describe(name, network),
+        spokes=spokes,
+        between=between,
+        nodes=nodes,
+        c=CENTRE,
+        r=NODE + 5,
+        label_y=CENTRE + NODE + 20,
+        initials=initials(name),
+    )
+
+
+def describe(name: str, network: Network) -> str:
+    count = len(network.collaborators)
+    text = f"{name} in the middle, joined to {count} collaborator{'s' if count != 1 else ''}"
+    if network.links_between:
+        text += f"; {len(network.links_between)} dashed lines join collaborators who also worked together"
+    return text + ". The list below names them."
+
+
+def ring_position(index: int, count: int) -> tuple[str, str]:
+    angle = 2 * math.pi * index / count - math.pi / 2
+    return f"{CENTRE + RING * math.cos(angle):.1f}", f"{CENTRE + RING * math.sin(angle):.1f}"
+
+
+def initials(name: str) -> str:
+    return "".join(part[0] for part in name.split()[:3] if part).upper()
