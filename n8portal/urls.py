@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("editing.urls")),
     path("api/", include("api.urls")),
     path("", include("feeds.urls")),
+    path("journey/", include("journey.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -5,10 +5,10 @@ two collaborators who also worked with each other. The page lists the same peopl
 is the picture's text alternative.
 """
 
-import math
-
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+
+from core.svg import initials, ring
 
 from .network import Network
 
@@ -22,8 +22,7 @@ def collaboration_svg(name: str, network: Network) -> SafeString:
     people = [neighbour.researcher for neighbour in network.collaborators]
     if not people:
         return SafeString("")
-    # Coordinates are formatted as text here: format_html escapes its arguments into text first.
-    places = [ring_position(index, len(people)) for index in range(len(people))]
+    places = ring(len(people), CENTRE, RING)
     spokes = format_html_join(
         "",
         '<line x1="{}" y1="{}" x2="{}" y2="{}" class="spoke"/>',
@@ -69,12 +68,3 @@ def describe(name: str, network: Network) -> str:
     if network.links_between:
         text += f"; {len(network.links_between)} dashed lines join collaborators who also worked together"
     return text + ". The list below names them."
-
-
-def ring_position(index: int, count: int) -> tuple[str, str]:
-    angle = 2 * math.pi * index / count - math.pi / 2
-    return f"{CENTRE + RING * math.cos(angle):.1f}", f"{CENTRE + RING * math.sin(angle):.1f}"
-
-
-def initials(name: str) -> str:
-    return "".join(part[0] for part in name.split()[:3] if part).upper()
