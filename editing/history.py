@@ -24,8 +24,9 @@ VERSIONED = {
     "people.Researcher": (),
     "datasets.Dataset": (),
     "projects.Project": ("memberships", "usages", "outputs"),
+    "curated.Collection": ("items",),
 }
-PARTS = ("projects.Membership", "projects.DatasetUsage", "projects.Output")
+PARTS = ("projects.Membership", "projects.DatasetUsage", "projects.Output", "curated.CollectionItem")
 
 
 def register_versioned_models() -> None:

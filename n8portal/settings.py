@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "journey",
     "transfer",
     "harvest",
+    "curated",
     "catalogue",
     "curation",
     "demo",

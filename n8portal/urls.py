@@ -15,6 +15,7 @@ urlpatterns = [
     path("projects/", include("projects.urls")),
     path("organisations/", include("organisations.urls")),
     path("themes/", include("themes.urls")),
+    path("collections/", include("curated.urls")),
     path("areas/", include("areas.urls")),
     path("accounts/", include("accounts.urls")),
     path("import/", include("transfer.urls")),

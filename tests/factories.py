@@ -98,3 +98,30 @@ class OutputFactory(DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Output {n}")
     year = 2024
     key_finding = "Something was found."
+
+
+class CollectionFactory(DjangoModelFactory):
+    class Meta:
+        model = "curated.Collection"
+
+    title = factory.Sequence(lambda n: f"Collection {n}")
+    introduction = "Where to start on a question, for tests."
+    status = PUBLISHED
+
+
+class CollectionItemFactory(DjangoModelFactory):
+    """An item pointing at a new published dataset unless a test chooses another target."""
+
+    class Meta:
+        model = "curated.CollectionItem"
+
+    collection = factory.SubFactory(CollectionFactory)
+    position = factory.Sequence(lambda n: n)
+    researcher = None
+    project = None
+    output = None
+    dataset = factory.Maybe(
+        factory.LazyAttribute(lambda item: not (item.researcher or item.project or item.output)),
+        yes_declaration=factory.SubFactory(DatasetFactory),
+        no_declaration=None,
+    )
