@@ -1,6 +1,7 @@
 import django_filters
 
 from core.filters import EntryFilterSet, SlugChoiceFilter, sort_filter
+from projects.models import Output
 
 from .models import Theme
 
@@ -28,3 +29,27 @@ class ThemedFilterSet(EntryFilterSet):
 
     def filter_theme(self, queryset, name, theme):
         return queryset.in_theme(theme)
+
+
+class FindingFilter(django_filters.FilterSet):
+    """Narrows a theme's findings (its projects' outputs) by type and year; bad values are reported and ignored."""
+
+    output_kind = django_filters.ChoiceFilter(
+        label="Type of output", field_name="kind", choices=Output.Kind.choices, empty_label="All types"
+    )
+    year = django_filters.ChoiceFilter(
+        label="Year",
+        field_name="year",
+        empty_label="Any year",
+        error_messages={
+            "invalid_choice": "Choose one of the years listed: no finding here is from “%(value)s”."
+        },
+    )
+
+    class Meta:
+        model = Output
+        fields = []
+
+    def __init__(self, *args, years: list[int] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["year"].extra["choices"] = [(year, str(year)) for year in years]

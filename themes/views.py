@@ -1,3 +1,5 @@
+from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -5,12 +7,16 @@ from core.listing import filtered_list
 from core.models import Entry, published_or_none
 from core.queries import preview, subquery_count
 from core.visibility import visible_entry
+from curated.models import Collection
 from datasets.models import Dataset
 from people.models import Researcher
-from projects.models import Project
+from projects.models import Output, Project
 
-from .filters import ThemeFilter
+from .filters import FindingFilter, ThemeFilter
 from .models import Theme
+
+# Findings shown per page on a theme's page.
+FINDINGS_PER_PAGE = 20
 
 
 def with_entry_counts(themes):
@@ -37,6 +43,9 @@ def theme_list(request: HttpRequest) -> HttpResponse:
 def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     theme = visible_entry(request, Theme.objects.all().select_related("parent"), slug=slug)
     parent = published_or_none(theme.parent)
+    findings, finding_filter = theme_findings(request, theme)
+    page_query = request.GET.copy()
+    page_query.pop("page", None)
     return render(
         request,
         "themes/theme_detail.html",
@@ -44,8 +53,34 @@ def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "theme": theme,
             "parent": parent,
             "sub_themes": with_entry_counts(theme.children.published()),
+            "findings": findings,
+            "finding_filter": finding_filter,
+            "page_query": page_query.urlencode(),
             "datasets": preview(Dataset.objects.published().in_theme(theme).with_card_details()),
             "people": preview(Researcher.objects.published().in_theme(theme).with_card_details()),
             "projects": preview(Project.objects.published().in_theme(theme).with_card_details()),
+            "collections": preview(
+                Collection.objects.published()
+                .filter(theme__in=theme.with_children())
+                .newest_first()
+                .select_related("theme")
+                .with_item_counts()
+            ),
         },
     )
+
+
+def theme_findings(request: HttpRequest, theme: Theme):
+    """The outputs of the theme's published projects (sub-themes included), newest first, filtered and paged.
+
+    Newest first by the output's year (undated last), then by project title, so that what
+    one project learned stays together within a year. Three queries: years, count and page.
+    """
+    outputs = Output.objects.filter(project__in=Project.objects.published().in_theme(theme))
+    years = outputs.exclude(year=None).order_by("-year").values_list("year", flat=True).distinct()
+    finding_filter = FindingFilter(request.GET, queryset=outputs, years=list(years))
+    ordered = finding_filter.qs.select_related("project").order_by(
+        F("year").desc(nulls_last=True), "project__title", "project_id", "title", "pk"
+    )
+    page = Paginator(ordered, FINDINGS_PER_PAGE).get_page(request.GET.get("page"))
+    return page, finding_filter
