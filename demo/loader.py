@@ -5,6 +5,7 @@ import datetime
 from django.db import transaction
 
 from areas.models import Area
+from curated.models import Collection, CollectionItem
 from datasets.models import Dataset, LinkageIdentifier
 from organisations.models import Organisation
 from people.models import Researcher
@@ -12,6 +13,7 @@ from projects.models import DatasetUsage, Membership, Output, Project
 from search import indexing
 from themes.models import Theme
 
+from . import collections as collection_content
 from . import datasets as dataset_content
 from . import organisations as organisation_content
 from .people_and_projects import PROJECTS, researchers
@@ -62,6 +64,8 @@ def load_entries(log) -> None:
     log(f"Researchers: {len(people)}")
     projects = load_projects(organisations, themes, datasets, people)
     log(f"Projects: {len(projects)}")
+    collections = load_collections(themes, datasets, projects)
+    log(f"Collections: {len(collections)}")
 
 
 def load_organisations() -> dict[str, Organisation]:
@@ -171,6 +175,35 @@ def load_projects(organisations, themes, datasets, people) -> list[Project]:
             )
         projects.append(project)
     return projects
+
+
+def load_collections(themes, datasets, projects) -> list[Collection]:
+    projects_by_slug = {project.slug: project for project in projects}
+    collections = []
+    for entry in collection_content.COLLECTIONS:
+        collection = save(
+            Collection,
+            entry["slug"],
+            title=entry["title"],
+            introduction=entry["introduction"],
+            theme=themes[entry["theme"]],
+            is_sample=True,
+        )
+        collection.items.all().delete()
+        for position, (kind, key, note) in enumerate(entry["items"], start=1):
+            if kind == "dataset":
+                target = datasets[key]
+            elif kind == "project":
+                target = projects_by_slug[key]
+            elif kind == "output":
+                target = Output.objects.get(title=key)
+            else:
+                target = projects_by_slug[key].memberships.get(role=Membership.Role.LEAD).researcher
+            item = CollectionItem(collection=collection, position=position * 10, note=note, **{kind: target})
+            item.full_clean()
+            item.save()
+        collections.append(collection)
+    return collections
 
 
 def role_for(person: Researcher) -> str:
