@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "editing",
     "api",
     "feeds",
+    "coverage",
     "journey",
     "transfer",
     "harvest",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("themes/", include("themes.urls")),
     path("collections/", include("curated.urls")),
     path("areas/", include("areas.urls")),
+    path("coverage/", include("coverage.urls")),
     path("accounts/", include("accounts.urls")),
     path("import/", include("transfer.urls")),
     path("harvest/", include("harvest.urls")),

@@ -1,0 +1,56 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from accounts.policy import is_curator
+from core.filters import active_filters
+from datasets.models import Dataset
+
+from .charts import balance_svg
+from .counts import (
+    RECENT_DAYS,
+    area_coverage,
+    organisation_matrix,
+    theme_balance,
+    thinnest_areas,
+    top_level_themes,
+    unmet_searches,
+)
+from .panel import coverage_panel
+from .scale import class_for, colour_classes
+
+
+def coverage_map(request: HttpRequest) -> HttpResponse:
+    panel = coverage_panel(request.GET)
+    return render(
+        request,
+        "coverage/coverage.html",
+        {**panel, "active_filters": active_filters(request.GET, panel["filter"])},
+    )
+
+
+def gaps(request: HttpRequest) -> HttpResponse:
+    """Where expertise and data do not meet; public, as it shows only counts of published entries.
+
+    The searches that found nothing are for curators only: what visitors type can be personal.
+    """
+    themes = top_level_themes()
+    balance = theme_balance(themes)
+    matrix = organisation_matrix(themes)
+    shades = colour_classes([count for row in matrix for count in row.by_theme])
+    curator = is_curator(request.user)
+    return render(
+        request,
+        "coverage/gaps.html",
+        {
+            "themes": themes,
+            "balance": balance,
+            "balance_svg": balance_svg(balance),
+            "thin_areas": thinnest_areas(area_coverage(Dataset.objects.published())),
+            "matrix": [
+                (row, [(count, class_for(count, shades)) for count in row.by_theme]) for row in matrix
+            ],
+            "shades": shades,
+            "unmet": list(unmet_searches()) if curator else None,
+            "recent_days": RECENT_DAYS,
+        },
+    )
