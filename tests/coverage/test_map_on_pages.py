@@ -1,0 +1,61 @@
+from tests.coverage.conftest import svg_of, tiles_of
+from tests.factories import DatasetFactory, ThemeFactory
+
+
+def test_the_dataset_list_shows_the_map_for_its_own_filters(client, bradford):
+    theme = ThemeFactory(slug="listed")
+    in_theme = DatasetFactory(title="In the theme")
+    in_theme.areas.add(bradford)
+    in_theme.themes.add(theme)
+    DatasetFactory(title="Outside the theme").areas.add(bradford)
+
+    html = client.get("/datasets/?theme=listed").content.decode()
+
+    assert "Bradford: 1 dataset" in tiles_of(html)
+    assert "In the theme" in html
+    assert "Outside the theme" not in html
+    assert html.index('class="coverage-map"') < html.index('class="cards"')
+
+
+def test_the_dataset_list_still_lists_when_a_filter_is_bad(client, bradford):
+    DatasetFactory(title="Still listed").areas.add(bradford)
+
+    response = client.get("/datasets/?theme=nope&access_level=secret")
+
+    assert response.status_code == 200
+    assert "Still listed" in response.content.decode()
+    assert "Bradford: 1 dataset" in tiles_of(response.content.decode())
+
+
+def test_the_map_toggle_keeps_the_list_filters(client, bradford):
+    html = client.get("/datasets/?access_level=open&page=2").content.decode()
+    assert 'href="?access_level=open&amp;national=yes"' in html
+
+
+def test_an_area_page_shows_the_map_with_the_area_highlighted(client, bradford, leeds):
+    DatasetFactory().areas.add(bradford)
+
+    html = client.get(bradford.get_absolute_url()).content.decode()
+    svg = svg_of(html, "coverage-map")
+
+    assert "Bradford: 1 dataset (this area)" in tiles_of(html)
+    assert "Leeds: 0 datasets" in tiles_of(html)
+    highlighted = [link for link in svg.iter("a") if "highlight" in link.get("class")]
+    assert [link.get("aria-label") for link in highlighted] == ["Bradford: 1 dataset (this area)"]
+    assert "Bradford is outlined in black" in svg.find("desc").text
+
+
+def test_area_and_list_pages_cost_the_same_queries_for_2_or_20_datasets(count_queries, bradford):
+    theme = ThemeFactory(slug="hub")
+    urls = ["/datasets/", "/datasets/?theme=hub&life_stage=primary&area=E08000032", "/areas/E08000032/"]
+
+    def add(rows: int) -> None:
+        for _ in range(rows):
+            dataset = DatasetFactory()
+            dataset.areas.add(bradford)
+            dataset.themes.add(theme)
+
+    add(2)
+    few = [count_queries(url) for url in urls]
+    add(18)
+    assert [count_queries(url) for url in urls] == few
