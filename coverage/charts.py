@@ -149,12 +149,12 @@ def _legend(classes: list[ColourClass], top: int, width: int) -> tuple[SafeStrin
 
 # The theme chart's layout, in SVG units.
 CHART_WIDTH = 640
-LABEL_WIDTH = 210
+LABEL_WIDTH = 215
 ROW_HEIGHT = 44
 BAR_HEIGHT = 14
 # Room after the longest bar for its number, e.g. "1234 researchers".
 NUMBER_ROOM = 125
-LONGEST_LABEL = 30
+LONGEST_LABEL = 25
 DATASET_FILL = "#0b5566"
 RESEARCHER_FILL = "#8a3b12"
 
