@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "journey",
     "transfer",
     "harvest",
+    "introductions",
     "curated",
     "catalogue",
     "curation",
@@ -197,6 +198,8 @@ ORCID_TIMEOUT = float(os.environ.get("ORCID_TIMEOUT", "10"))
 
 # The portal's public address, for links in emails sent by commands (which have no request).
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
+# How many introduction requests one email address, or one IP address, may have sent in an hour.
+INTRODUCTIONS_PER_HOUR = int(os.environ.get("INTRODUCTIONS_PER_HOUR", "5"))
 # Seconds the link checker waits for a server before calling a link broken.
 LINK_CHECK_TIMEOUT = float(os.environ.get("LINK_CHECK_TIMEOUT", "10"))
 # The link checker never asks addresses on private networks (it must not probe ours), except in tests.

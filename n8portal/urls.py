@@ -27,6 +27,7 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("", include("feeds.urls")),
     path("journey/", include("journey.urls")),
+    path("introductions/", include("introductions.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,61 @@
+"""Requests, made through the portal, to be introduced to a researcher or a dataset's contact point."""
+
+from django.db import models
+
+
+class IntroductionRequest(models.Model):
+    """One request, whatever became of it: curators read these to spot misuse."""
+
+    class Outcome(models.TextChoices):
+        SENT = "sent", "Sent"
+        HONEYPOT = "honeypot", "Not sent: filled in by a robot"
+        RATE_LIMITED = "rate-limited", "Not sent: too many requests in an hour"
+        NOT_AVAILABLE = "not-available", "Not sent: the entry does not accept introductions"
+        FAILED = "failed", "Not sent: the mail server refused it"
+
+    researcher = models.ForeignKey(
+        "people.Researcher",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="introduction_requests",
+    )
+    dataset = models.ForeignKey(
+        "datasets.Dataset",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="introduction_requests",
+    )
+    requester_name = models.CharField(max_length=200)
+    requester_organisation = models.CharField(max_length=200, blank=True)
+    requester_email = models.EmailField(help_text="Where the answer goes: the email's Reply-To.")
+    message = models.TextField()
+    ip = models.GenericIPAddressField("IP address", null=True, blank=True)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(researcher__isnull=True) | models.Q(dataset__isnull=True),
+                name="introduction_one_target",
+            ),
+        ]
+        indexes = [
+            # Serve the rate limit: sent requests from one address, or one IP, in the last hour.
+            models.Index(fields=["requester_email", "created"], name="introduction_email_idx"),
+            models.Index(fields=["ip", "created"], name="introduction_ip_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.requester_name} to {self.target or 'a deleted entry'} ({self.get_outcome_display()})"
+
+    def get_absolute_url(self) -> str:
+        return self.target.get_absolute_url() if self.target else ""
+
+    @property
+    def target(self):
+        """The researcher or dataset asked about (queries the database unless selected with it)."""
+        return self.researcher or self.dataset

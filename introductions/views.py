@@ -1,0 +1,75 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from core.models import Entry
+from datasets.models import Dataset
+from people.models import Researcher
+
+from .forms import HONEYPOT_FIELD, IntroductionForm, is_robot
+from .models import IntroductionRequest
+from .sending import address_of, log, request_introduction
+
+Outcome = IntroductionRequest.Outcome
+
+
+@require_http_methods(["GET", "POST"])
+def to_researcher(request: HttpRequest, slug: str) -> HttpResponse:
+    researcher = get_object_or_404(Researcher.objects.published().select_related("account"), slug=slug)
+    return introduction(request, researcher)
+
+
+@require_http_methods(["GET", "POST"])
+def to_dataset(request: HttpRequest, slug: str) -> HttpResponse:
+    return introduction(request, get_object_or_404(Dataset.objects.published(), slug=slug))
+
+
+def action_for(entry: Entry) -> str:
+    """Where an entry's introduction form posts to."""
+    name = "introductions:dataset" if isinstance(entry, Dataset) else "introductions:researcher"
+    return reverse(name, args=[entry.slug])
+
+
+def introduction_form(request: HttpRequest, data=None) -> IntroductionForm:
+    """The form, with a signed-in person's name and address filled in for them."""
+    user = request.user
+    initial = {"name": user.get_full_name(), "email": user.email} if user.is_authenticated else {}
+    return IntroductionForm(data, initial=initial, auto_id="introduction-%s")
+
+
+def introduction(request: HttpRequest, entry: Entry) -> HttpResponse:
+    """The form on its own page (GET, or to show what to correct), and what happens when it is sent.
+
+    Whatever the outcome, the page never shows where the email went.
+    """
+    ip = request.META.get("REMOTE_ADDR") or None
+    context = {
+        "entry": entry,
+        "is_dataset": isinstance(entry, Dataset),
+        "action": action_for(entry),
+        "honeypot": HONEYPOT_FIELD,
+    }
+    if request.method == "POST" and is_robot(request.POST):
+        # Robots are told it went, so they have no reason to try another way.
+        submitted = {
+            name: request.POST.get(name, "") for name in ("name", "organisation", "email", "message")
+        }
+        log(entry, submitted, ip, Outcome.HONEYPOT)
+        return render(request, "introductions/sent.html", context)
+    if not address_of(entry):
+        return render(request, "introductions/not_available.html", context, status=403)
+    form = introduction_form(request, request.POST if request.method == "POST" else None)
+    context["form"] = form
+    if request.method == "GET":
+        return render(request, "introductions/introduction.html", context)
+    if not form.is_valid():
+        return render(request, "introductions/introduction.html", context, status=400)
+    outcome = request_introduction(entry, form.cleaned_data, ip)
+    if outcome == Outcome.RATE_LIMITED:
+        return render(request, "introductions/rate_limited.html", context, status=429)
+    if outcome == Outcome.FAILED:
+        return render(request, "introductions/failed.html", context, status=503)
+    if outcome == Outcome.NOT_AVAILABLE:
+        return render(request, "introductions/not_available.html", context, status=403)
+    return render(request, "introductions/sent.html", context)
