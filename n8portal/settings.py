@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "transfer",
     "harvest",
     "introductions",
+    "following",
     "curated",
     "catalogue",
     "curation",

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("feeds.urls")),
     path("journey/", include("journey.urls")),
     path("introductions/", include("introductions.urls")),
+    path("following/", include("following.urls")),
     path("admin/", admin.site.urls),
 ]
 

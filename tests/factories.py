@@ -125,3 +125,30 @@ class CollectionItemFactory(DjangoModelFactory):
         yes_declaration=factory.SubFactory(DatasetFactory),
         no_declaration=None,
     )
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = "auth.User"
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"person{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+
+
+class FollowFactory(DjangoModelFactory):
+    """A follow of a new published theme unless a test follows something else."""
+
+    class Meta:
+        model = "following.Follow"
+
+    user = factory.SubFactory(UserFactory)
+    kind = "theme"
+    theme = factory.Maybe(
+        factory.LazyAttribute(lambda follow: follow.kind == "theme"),
+        yes_declaration=factory.SubFactory(ThemeFactory),
+        no_declaration=None,
+    )
+    area = None
+    key = factory.LazyAttribute(lambda follow: f"{follow.kind}:{(follow.theme or follow.area).pk}")
+    label = factory.LazyAttribute(lambda follow: f"{follow.kind.title()}: {follow.theme or follow.area}")
