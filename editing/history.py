@@ -116,7 +116,7 @@ def changes_between(model, old: Version | None, new: Version, names, parts) -> l
     if old_parts != new_parts and (old_parts or new_parts):
         changes.append(
             Change(
-                "Members, datasets used and outputs",
+                "Linked rows (members, datasets used, outputs or items)",
                 _listed(old_parts - new_parts),
                 _listed(new_parts - old_parts),
             )
@@ -216,17 +216,19 @@ def restore(entry, version: Version, user) -> None:
 
 
 def restore_parts(entry, version: Version) -> None:
-    """A project's members, datasets used and outputs as they were in `version`'s revision."""
+    """The entry's own rows (a project's members, datasets used and outputs; a collection's items)
+    as they were in `version`'s revision."""
     follows = VERSIONED.get(entry._meta.label)
     if not follows:
         return
     for relation in follows:
         rows = getattr(entry, relation)
+        owner = rows.field.attname
         part_type = ContentType.objects.get_for_model(rows.model)
         then = [
             part
             for part in version.revision.version_set.filter(content_type=part_type)
-            if part.field_dict.get("project_id") == entry.pk
+            if part.field_dict.get(owner) == entry.pk
         ]
         rows.exclude(pk__in=[part.object_id for part in then]).delete()
         for part in sorted(then, key=lambda part: part.field_dict.get("role") == "lead"):
