@@ -1,13 +1,21 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from core.ratelimits import limited
+
 from . import views
 from .forms import EmailSignInForm
 
 app_name = "accounts"
 urlpatterns = [
     path("", views.account, name="account"),
-    path("sign-in/", auth_views.LoginView.as_view(authentication_form=EmailSignInForm), name="sign-in"),
+    path(
+        "sign-in/",
+        limited("sign-in", methods=["POST"])(
+            auth_views.LoginView.as_view(authentication_form=EmailSignInForm)
+        ),
+        name="sign-in",
+    ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="sign-out"),
     path(
         "password-reset/",

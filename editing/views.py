@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.policy import Action, can, is_curator, reviewable_by
 from core.models import Entry
+from core.ratelimits import limited
 from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import Membership, Project
@@ -223,6 +224,7 @@ def refuse_lost_update(request, kind, entry, form, parts, current: Entry) -> Htt
 
 
 @require_GET
+@limited("autocomplete")
 def choices(request: HttpRequest, kind: str) -> JsonResponse:
     """Names of published entries of one kind that start with, or contain, what was typed."""
     if kind not in CHOICE_KINDS:

@@ -3,7 +3,9 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from core.clients import client_ip
 from core.models import Entry
+from core.ratelimits import limited
 from datasets.models import Dataset
 from people.models import Researcher
 
@@ -38,12 +40,13 @@ def introduction_form(request: HttpRequest, data=None) -> IntroductionForm:
     return IntroductionForm(data, initial=initial, auto_id="introduction-%s")
 
 
+@limited("introductions", methods=["POST"])
 def introduction(request: HttpRequest, entry: Entry) -> HttpResponse:
     """The form on its own page (GET, or to show what to correct), and what happens when it is sent.
 
     Whatever the outcome, the page never shows where the email went.
     """
-    ip = request.META.get("REMOTE_ADDR") or None
+    ip = client_ip(request) or None
     context = {
         "entry": entry,
         "is_dataset": isinstance(entry, Dataset),

@@ -9,6 +9,7 @@ admin.site.site_title = "N8 CYP portal admin"
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("about/", core_views.about, name="about"),
+    path("health/", core_views.health, name="health"),
     path("search/", include("search.urls")),
     path("researchers/", include("people.urls")),
     path("datasets/", include("datasets.urls")),

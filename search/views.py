@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from accounts.decorators import curator_required
 from core.filters import printable
+from core.ratelimits import limited
 from transfer.export import MAX_SEARCH_ROWS, search_csv
 
 from .models import SearchLog
@@ -14,6 +15,7 @@ from .query import MAX_QUERY_LENGTH
 from .service import FACETS, SORTS, completions, search
 
 
+@limited("search")
 def search_page(request: HttpRequest) -> HttpResponse:
     raw_text = request.GET.get("q", "")
     facets = {
@@ -55,6 +57,7 @@ def label_of(results, name: str) -> str:
     return next((facet.label for facet in results.facets.get(name, []) if facet.value == value), value)
 
 
+@limited("autocomplete")
 def suggest(request: HttpRequest) -> JsonResponse:
     """Suggestions while typing: entries and themes whose title starts with the words typed."""
     return JsonResponse({"suggestions": completions(request.GET.get("q", "")[:MAX_QUERY_LENGTH])})

@@ -1,10 +1,17 @@
 from contextlib import contextmanager
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from areas.models import Area
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with nothing cached and no rate limit counted."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -16,3 +16,5 @@ ALLOWED_HOSTS = ["*"]
 # Static files are served from the source folders, as in development.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+# The test client speaks plain HTTP.
+SECURE_SSL_REDIRECT = False

@@ -1,0 +1,68 @@
+"""Middleware for running the portal on several machines: request ids, one log line per request,
+and which database a request may read from."""
+
+import logging
+import re
+import time
+import uuid
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+from core.clients import client_ip
+
+logger = logging.getLogger("portal.request")
+
+# The id of the request being served, for every log line written while serving it.
+current_request_id: ContextVar[str] = ContextVar("current_request_id", default="-")
+# Whether the request may read from a read replica (see core.routers).
+replica_allowed: ContextVar[bool] = ContextVar("replica_allowed", default=False)
+
+# A proxy's id is kept only when it looks like one, so a client cannot write into our logs.
+PROXY_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+class RequestLogMiddleware:
+    """Gives each request an id (the reverse proxy's X-Request-ID when it sent a sensible one), returns
+    it in the response, and writes one log line per request with its outcome and duration."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        offered = request.headers.get("X-Request-ID", "")
+        request_id = offered if PROXY_REQUEST_ID.fullmatch(offered) else uuid.uuid4().hex
+        id_token = current_request_id.set(request_id)
+        # Visitors' plain reads may be served by a replica; a change, or anyone signed in, reads
+        # the primary, so people always see what they have just saved.
+        replica_token = replica_allowed.set(
+            request.method in SAFE_METHODS and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        )
+        started = time.monotonic()
+        try:
+            response = self.get_response(request)
+            response["X-Request-ID"] = request_id
+            logger.info(
+                "request",
+                extra={
+                    "method": request.method,
+                    "path": request.path,
+                    "status": response.status_code,
+                    "duration_ms": round((time.monotonic() - started) * 1000, 1),
+                    "client": client_ip(request),
+                },
+            )
+            return response
+        finally:
+            replica_allowed.reset(replica_token)
+            current_request_id.reset(id_token)
+
+
+class RequestIdFilter(logging.Filter):
+    """Adds the current request's id to every log record, so lines from several nodes can be joined."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.request_id = current_request_id.get()
+        return True

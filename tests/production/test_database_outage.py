@@ -1,0 +1,39 @@
+"""When the database cannot be reached, people get a short 503 page, never a traceback."""
+
+import pytest
+from django.db import InterfaceError, OperationalError, connection
+from django.test import Client
+
+
+def failing_with(error):
+    def refuse(execute, sql, params, many, context):
+        raise error("server closed the connection unexpectedly")
+
+    return refuse
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("error", [OperationalError, InterfaceError])
+@pytest.mark.parametrize("url", ["/", "/datasets/", "/search/?q=health", "/api/v1/datasets/"])
+def test_pages_answer_503_with_a_plain_explanation(url, error):
+    client = Client(raise_request_exception=False)
+    with connection.execute_wrapper(failing_with(error)):
+        response = client.get(url)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "10"
+    page = response.content.decode()
+    assert "briefly unavailable" in page
+    assert "Traceback" not in page and "OperationalError" not in page
+
+
+@pytest.mark.django_db
+def test_other_errors_still_answer_500():
+    client = Client(raise_request_exception=False)
+
+    def broken(execute, sql, params, many, context):
+        raise ZeroDivisionError
+
+    with connection.execute_wrapper(broken):
+        response = client.get("/datasets/")
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()

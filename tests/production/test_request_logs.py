@@ -1,0 +1,55 @@
+"""One JSON log line per request and per error, each with the request's id."""
+
+import json
+import logging
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+
+def portal_formatter() -> logging.Formatter:
+    return logging.getLogger().handlers[0].formatter
+
+
+def test_every_answer_carries_a_request_id_logged_with_it(client, db, caplog):
+    with caplog.at_level(logging.INFO, logger="portal.request"):
+        response = client.get("/datasets/?access_level=open")
+    request_id = response["X-Request-ID"]
+    assert len(request_id) == 32
+    [record] = [record for record in caplog.records if record.name == "portal.request"]
+    assert record.request_id == request_id
+    assert (record.method, record.path, record.status) == ("GET", "/datasets/", 200)
+    assert record.duration_ms >= 0
+
+
+def test_a_log_line_is_one_json_object(client, db, caplog):
+    with caplog.at_level(logging.INFO, logger="portal.request"):
+        response = client.get("/about/")
+    record = next(record for record in caplog.records if record.name == "portal.request")
+    line = portal_formatter().format(record)
+    assert "\n" not in line
+    logged = json.loads(line)
+    assert logged["request_id"] == response["X-Request-ID"]
+    assert logged["status"] == 200 and logged["level"] == "INFO" and logged["message"] == "request"
+
+
+def test_the_proxys_request_id_is_kept_when_sensible(client, db):
+    assert client.get("/", HTTP_X_REQUEST_ID="lb-0123456789abcdef")["X-Request-ID"] == "lb-0123456789abcdef"
+    forged = client.get("/", HTTP_X_REQUEST_ID='x" injected\nline')["X-Request-ID"]
+    assert forged != 'x" injected\nline' and len(forged) == 32
+
+
+@pytest.mark.django_db
+def test_an_error_is_logged_with_the_same_request_id(caplog):
+    def broken(execute, sql, params, many, context):
+        raise ZeroDivisionError
+
+    with caplog.at_level(logging.INFO), connection.execute_wrapper(broken):
+        response = Client(raise_request_exception=False).get("/datasets/")
+    error = next(record for record in caplog.records if record.name == "django.request")
+    assert error.levelname == "ERROR"
+    assert error.request_id == response["X-Request-ID"]
+    logged = json.loads(portal_formatter().format(error))
+    assert logged["request_id"] == response["X-Request-ID"]
+    assert "ZeroDivisionError" in logged["exc_info"]
