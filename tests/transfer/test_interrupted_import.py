@@ -1,0 +1,56 @@
+"""An import cut off half-way by the database going away leaves nothing behind, and can be run again."""
+
+import io
+
+import pytest
+from django.db import OperationalError, connection
+from django.test import Client
+from django.urls import reverse
+
+from organisations.models import Organisation
+from transfer.models import PendingImport
+
+# Committed for real, as on a server: the import's own transaction is the one that must roll back.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ROWS = "".join(f",Organisation {number},O{number},charity,published\n" for number in range(1, 11))
+TEXT = "slug,name,short_name,kind,status\n" + ROWS
+
+
+def database_lost_after(inserts: int):
+    """Lets `inserts` INSERTs through, then fails every query as a dropped connection does."""
+    seen = {"inserts": 0}
+
+    def wrapper(execute, sql, params, many, context):
+        if sql.lstrip().upper().startswith("INSERT"):
+            seen["inserts"] += 1
+        if seen["inserts"] > inserts:
+            raise OperationalError("server closed the connection unexpectedly")
+        return execute(sql, params, many, context)
+
+    return wrapper
+
+
+def test_an_import_interrupted_half_way_leaves_nothing_and_can_be_run_again(curator):
+    client = Client(raise_request_exception=False)
+    client.force_login(curator)
+    client.post("/import/", {"kind": "organisations", "file": csv_upload()})
+    pending = PendingImport.objects.get()
+    before = Organisation.objects.count()
+
+    with connection.execute_wrapper(database_lost_after(inserts=5)):
+        interrupted = client.post(reverse("transfer:confirm", args=[pending.pk]))
+
+    assert interrupted.status_code == 503
+    assert Organisation.objects.count() == before
+    assert PendingImport.objects.filter(pk=pending.pk).exists(), "the file waits to be imported again"
+
+    retried = client.post(reverse("transfer:confirm", args=[pending.pk]))
+    assert retried.status_code == 302
+    assert Organisation.objects.count() == before + 10
+
+
+def csv_upload() -> io.BytesIO:
+    upload = io.BytesIO(TEXT.encode())
+    upload.name = "organisations.csv"
+    return upload
