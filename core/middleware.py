@@ -34,12 +34,7 @@ class RequestLogMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         offered = request.headers.get("X-Request-ID", "")
         request_id = offered if PROXY_REQUEST_ID.fullmatch(offered) else uuid.uuid4().hex
-        id_token = current_request_id.set(request_id)
-        # Visitors' plain reads may be served by a replica; a change, or anyone signed in, reads
-        # the primary, so people always see what they have just saved.
-        replica_token = replica_allowed.set(
-            request.method in SAFE_METHODS and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        )
+        token = current_request_id.set(request_id)
         started = time.monotonic()
         try:
             response = self.get_response(request)
@@ -56,8 +51,24 @@ class RequestLogMiddleware:
             )
             return response
         finally:
-            replica_allowed.reset(replica_token)
-            current_request_id.reset(id_token)
+            current_request_id.reset(token)
+
+
+class ReplicaMiddleware:
+    """Lets visitors' plain page views read from the read replica (core.routers). A change, or anyone
+    with a session, reads the primary, so people always see what they have just saved."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = replica_allowed.set(
+            request.method in SAFE_METHODS and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        )
+        try:
+            return self.get_response(request)
+        finally:
+            replica_allowed.reset(token)
 
 
 class RequestIdFilter(logging.Filter):

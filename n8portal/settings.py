@@ -81,6 +81,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that its one line per request sees the final answer, errors included.
     "core.middleware.RequestLogMiddleware",
+    "core.middleware.ReplicaMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -162,6 +163,8 @@ if os.environ.get("DATABASE_REPLICA_URL"):
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
+    # Tests read the replica's rows from the primary, as replication would have copied them.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["core.routers.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

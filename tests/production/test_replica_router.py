@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from core.middleware import RequestLogMiddleware, replica_allowed
+from core.middleware import ReplicaMiddleware, replica_allowed
 from core.routers import ReplicaRouter
 from datasets.models import Dataset
 
@@ -23,7 +23,7 @@ def reads_from(request) -> str:
 
         return HttpResponse()
 
-    RequestLogMiddleware(view)(request)
+    ReplicaMiddleware(view)(request)
     return chosen[0]
 
 
