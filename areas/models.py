@@ -9,11 +9,16 @@ its place.
 from django.db import models
 from django.urls import reverse
 
+from core.filters import printable
+
 
 class AreaQuerySet(models.QuerySet):
     def for_code(self, code: str):
-        """The areas a current or retired ONS code stands for (one, or several for a split county)."""
-        code = code.strip().upper()
+        """The areas a current or retired ONS code stands for (one, or several for a split county).
+
+        Control characters are dropped first: a NUL byte, from an address or a form, is refused by PostgreSQL.
+        """
+        code = printable(code).upper()
         return self.filter(models.Q(code=code) | models.Q(aliases__old_code=code)).distinct()
 
 
