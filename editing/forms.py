@@ -49,10 +49,28 @@ def organisation_field(label: str, **kwargs) -> EntryNameField:
     return EntryNameField(Organisation, choices_kind="organisations", label=label, **kwargs)
 
 
-class ThemeChoices(forms.ModelMultipleChoiceField):
-    """Themes to tick, each labelled with its parent so that sub-themes read on their own."""
+# The largest key a database row can have (a 64-bit signed integer).
+LARGEST_KEY = 2**63 - 1
+
+
+class TickBoxes(forms.ModelMultipleChoiceField):
+    """Entries to tick. A ticked value that cannot be a row's key is refused as an unknown choice,
+    before it reaches the database: SQLite cannot take an integer beyond 64 bits and fails."""
 
     widget = forms.CheckboxSelectMultiple
+
+    def _check_values(self, value):
+        for key in value:
+            text = str(key).strip()
+            if not (text.isascii() and text.isdigit() and int(text) <= LARGEST_KEY):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": key}
+                )
+        return super()._check_values(value)
+
+
+class ThemeChoices(TickBoxes):
+    """Themes to tick, each labelled with its parent so that sub-themes read on their own."""
 
     def __init__(self, **kwargs):
         queryset = (
@@ -116,17 +134,15 @@ class ResearcherForm(EntryForm):
 class DatasetForm(EntryForm):
     custodian = organisation_field("Custodian")
     themes = ThemeChoices()
-    areas = forms.ModelMultipleChoiceField(
+    areas = TickBoxes(
         Area.objects.order_by("region", "name"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         label="Local authority areas covered",
         help_text="Leave empty for England-wide or UK-wide data, and choose that scope below.",
     )
-    identifiers = forms.ModelMultipleChoiceField(
+    identifiers = TickBoxes(
         LinkageIdentifier.objects.all(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
         label="Identifiers it can be linked on",
     )
 
