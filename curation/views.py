@@ -33,9 +33,12 @@ def confirm_reviewed(request: HttpRequest, kind: str, slug: str) -> HttpResponse
 
 
 def safe_next(request: HttpRequest) -> str:
-    """The `next` address posted with the form, if it is on this site."""
+    """The `next` address posted with the form, if it is a path on this site.
+
+    Only a path: redirect() takes a bare word such as "0" for the name of a view, and fails.
+    """
     target = request.POST.get("next", "")
-    allowed = url_has_allowed_host_and_scheme(
+    allowed = target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
     return target if allowed else ""

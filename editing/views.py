@@ -255,7 +255,10 @@ def move(request: HttpRequest, kind: str, slug: str, name: str) -> HttpResponse:
 
 def safe_next(request, entry: Entry) -> str:
     wanted = request.POST.get("next", "")
-    if wanted and url_has_allowed_host_and_scheme(wanted, {request.get_host()}, request.is_secure()):
+    # Only a path: redirect() takes a bare word such as "0" for the name of a view, and fails.
+    if wanted.startswith("/") and url_has_allowed_host_and_scheme(
+        wanted, {request.get_host()}, request.is_secure()
+    ):
         return wanted
     return entry.get_absolute_url()
 

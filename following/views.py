@@ -77,7 +77,10 @@ def unfollow(request: HttpRequest, pk: int) -> HttpResponse:
     followed.delete()
     messages.success(request, f"You no longer follow {followed.label}.")
     next_page = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(next_page, {request.get_host()}, request.is_secure()):
+    # Only a path: redirect() takes a bare word such as "0" for the name of a view, and fails.
+    if next_page.startswith("/") and url_has_allowed_host_and_scheme(
+        next_page, {request.get_host()}, request.is_secure()
+    ):
         return redirect(next_page)
     return redirect("following:list")
 

@@ -95,6 +95,9 @@ def other_side(link, dataset):
 
 def back(request: HttpRequest, fallback: str) -> str:
     wanted = request.POST.get("next", "")
-    if wanted and url_has_allowed_host_and_scheme(wanted, {request.get_host()}, request.is_secure()):
+    # Only a path: redirect() takes a bare word such as "0" for the name of a view, and fails.
+    if wanted.startswith("/") and url_has_allowed_host_and_scheme(
+        wanted, {request.get_host()}, request.is_secure()
+    ):
         return wanted
     return fallback
