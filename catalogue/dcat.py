@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
+from django.utils.encoding import iri_to_uri
 from rdflib import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 
 from areas.models import Area
@@ -60,6 +61,15 @@ def published_datasets() -> QuerySet:
 
 def en(text: str) -> Literal:
     return Literal(text, lang="en")
+
+
+def stored_iri(text: str) -> URIRef:
+    """An address typed into an entry, as an IRI that Turtle can write.
+
+    Web addresses may hold characters IRIs may not (a quote, a space, angle brackets, from an import
+    or the admin); rdflib refuses to write those, so they are percent-encoded as a browser would.
+    """
+    return URIRef(iri_to_uri(text))
 
 
 class DcatWriter:
@@ -139,7 +149,7 @@ class DcatWriter:
         self.add(node, DCTERMS.identifier, Literal(page))
         self.add_date(node, DCTERMS.issued, dataset.created)
         self.add_date(node, DCTERMS.modified, dataset.updated)
-        landing_page = URIRef(dataset.landing_page or page)
+        landing_page = stored_iri(dataset.landing_page or page)
         self.add(landing_page, RDF.type, FOAF.Document)
         self.add(node, DCAT.landingPage, landing_page)
         for keyword in dataset.keyword_list:
@@ -192,13 +202,13 @@ class DcatWriter:
         if custodian is None or not custodian.is_published:
             return
         page = self.absolute(custodian.get_absolute_url())
-        agent = URIRef(custodian.ror_url or f"{page}#organisation")
+        agent = stored_iri(custodian.ror_url or f"{page}#organisation")
         self.add(agent, RDF.type, FOAF.Agent)
         self.add(agent, RDF.type, FOAF.Organization)
         self.add(agent, FOAF.name, Literal(custodian.name))
         self.add(agent, FOAF.page, URIRef(page))
         if custodian.website:
-            self.add(agent, FOAF.homepage, URIRef(custodian.website))
+            self.add(agent, FOAF.homepage, stored_iri(custodian.website))
         kind = vocabularies.PUBLISHER_TYPES.get(custodian.kind)
         if kind:
             self.add(agent, DCTERMS.type, self.add_term(kind, SKOS.Concept))
@@ -212,7 +222,7 @@ class DcatWriter:
         name = dataset.contact_name or (dataset.custodian.name if dataset.custodian else dataset.title)
         self.add(contact, VCARD.fn, Literal(name))
         if dataset.contact_email:
-            self.add(contact, VCARD.hasEmail, URIRef(f"mailto:{dataset.contact_email}"))
+            self.add(contact, VCARD.hasEmail, stored_iri(f"mailto:{dataset.contact_email}"))
         self.add(node, DCAT.contactPoint, contact)
 
     def add_temporal(self, node: URIRef, dataset: Dataset) -> None:
@@ -243,7 +253,7 @@ class DcatWriter:
         page = self.absolute(dataset.get_absolute_url())
         distribution = URIRef(f"{page}#distribution")
         self.add(distribution, RDF.type, DCAT.Distribution)
-        self.add(distribution, DCAT.accessURL, URIRef(access_url))
+        self.add(distribution, DCAT.accessURL, stored_iri(access_url))
         self.add(distribution, DCTERMS.title, en(f"Access to {dataset.title}"))
         self.add(distribution, DCTERMS.description, en(distribution_description(dataset)))
         if dataset.formats:
