@@ -46,7 +46,9 @@ def upload(request: HttpRequest) -> HttpResponse:
             text=form.cleaned_data["document"],
         )
         return redirect(pending)
-    return render(request, "harvest/upload.html", {"form": form, "max_bytes": settings.IMPORT_MAX_BYTES})
+    context = {"form": form, "max_bytes": settings.IMPORT_MAX_BYTES}
+    # A refused document (too big, not JSON or Turtle, not a catalogue) is shown again with the reasons.
+    return render(request, "harvest/upload.html", context, status=400 if request.method == "POST" else 200)
 
 
 def dataset_preview(request: HttpRequest, pending: PendingHarvest, commit: bool):
@@ -103,7 +105,8 @@ def orcid(request: HttpRequest) -> HttpResponse:
                 user=request.user, source=Source.ORCID, source_name=orcid_id, text=text
             )
             return redirect(pending)
-    return render(request, "harvest/orcid.html", {"form": form, "fetching": fetching})
+    context = {"form": form, "fetching": fetching}
+    return render(request, "harvest/orcid.html", context, status=400 if request.method == "POST" else 200)
 
 
 @curator_required

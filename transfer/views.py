@@ -47,6 +47,8 @@ def upload(request: HttpRequest) -> HttpResponse:
         request,
         "transfer/upload.html",
         {"form": form, "kinds": kinds, "max_bytes": settings.IMPORT_MAX_BYTES},
+        # A refused upload (too big, not CSV, wrong columns) is shown again with the reasons.
+        status=400 if request.method == "POST" else 200,
     )
 
 

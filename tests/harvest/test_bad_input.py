@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def refused(client, content, name: str = "catalogue.json", kind: str = "auto") -> str:
     response = upload(client, content, name, kind)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not PendingHarvest.objects.exists()
     assert not Dataset.objects.exists()
     return text_of(response)

@@ -24,7 +24,7 @@ def text_of(response) -> str:
 def refused(client, kind: str, content, name: str = "entries.csv") -> str:
     """Uploads a file that must be refused outright; returns the page's text."""
     response = upload(client, kind, content, name)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not PendingImport.objects.exists()
     return text_of(response)
 
