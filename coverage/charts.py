@@ -103,7 +103,7 @@ def coverage_map_svg(
     )
     legend, legend_height = _legend(classes, map_bottom + 4, width)
     return format_html(
-        '<svg class="coverage-map" viewBox="0 0 {width} {height}" role="group" '
+        '<svg class="coverage-map" viewBox="0 0 {width} {height}" '
         'aria-labelledby="coverage-map-title coverage-map-desc">'
         '<title id="coverage-map-title">Datasets per local authority in the North of England</title>'
         '<desc id="coverage-map-desc">{description}</desc>'
