@@ -191,8 +191,9 @@ class ProjectForm(EntryForm):
         model = Project
         fields = ["title", "summary", "stage", "start_date", "end_date", "funder", "themes"]
         widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "end_date": forms.DateInput(attrs={"type": "date"}),
+            # A date input's value must be written as ISO 8601, whatever the language of the page.
+            "start_date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "end_date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         }
 
 
