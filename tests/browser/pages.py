@@ -1,0 +1,172 @@
+"""Every kind of page the portal shows, in one list, with an example of each picked from the demo directory.
+
+`public_pages()` are what a visitor sees; `curator_pages(curator)` are what a curator sees on top of them
+(curators may do everything, so their pages cover every editor's). Each page is visited in the browser by
+its `visit`: most simply go to their address; a few first do what leads to them (submit a form, add a
+dataset to the journey) and return the response of the page that follows.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth.tokens import default_token_generator
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from areas.models import Area
+from curated.models import Collection
+from datasets.models import Dataset
+from following.tokens import token_for_user
+from organisations.models import Organisation
+from people.models import Researcher
+from projects.models import Project
+from themes.models import Theme
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    path: str
+    status: int = 200
+    # Goes to the page in `page` (a Playwright page) on the site at `site`; returns the server's response.
+    visit: Callable | None = None
+
+    def open(self, page, site: str):
+        if self.visit:
+            return self.visit(page, site, self.path)
+        return page.goto(site + self.path)
+
+
+def after_clicking(button: str, then: str | None = None) -> Callable:
+    """Goes to the page, presses `button`, and answers with the page it leads to (or then goes to `then`)."""
+
+    def visit(page, site: str, path: str):
+        page.goto(site + path)
+        with page.expect_navigation() as navigation:
+            page.get_by_role("button", name=button, exact=True).click()
+        if then:
+            return page.goto(site + then)
+        return navigation.value
+
+    return visit
+
+
+def examples() -> dict:
+    """One published entry of each kind from the demo directory, preferring the ones with most to show."""
+    return {
+        "researcher": Researcher.objects.published().filter(projects__isnull=False).order_by("slug").first(),
+        "dataset": Dataset.objects.published().filter(areas__isnull=False).order_by("slug").first(),
+        "project": Project.objects.published().filter(members__isnull=False).order_by("slug").first(),
+        "organisation": Organisation.objects.published()
+        .filter(datasets__isnull=False)
+        .order_by("slug")
+        .first(),
+        "theme": Theme.objects.published().filter(parent__isnull=True).order_by("slug").first(),
+        "area": Area.objects.filter(datasets__isnull=False).order_by("code").first(),
+        "collection": Collection.objects.published().order_by("slug").first(),
+        "contactable dataset": Dataset.objects.published().exclude(contact_email="").order_by("slug").first(),
+        "uncontactable dataset": Dataset.objects.published()
+        .filter(contact_email="")
+        .order_by("slug")
+        .first(),
+    }
+
+
+def public_pages() -> list[PageType]:
+    entry = examples()
+    dataset, researcher, theme = entry["dataset"], entry["researcher"], entry["theme"]
+    return [
+        PageType("home", "/"),
+        PageType("about", "/about/"),
+        PageType("researcher list", "/researchers/"),
+        PageType("dataset list", "/datasets/"),
+        PageType("dataset list, filtered to nothing", f"/datasets/?area=NOPE&theme={theme.slug}"),
+        PageType("project list", "/projects/"),
+        PageType("organisation list", "/organisations/"),
+        PageType("theme list", "/themes/"),
+        PageType("area list", "/areas/"),
+        PageType("collection list", "/collections/"),
+        PageType("researcher", researcher.get_absolute_url()),
+        PageType("dataset", dataset.get_absolute_url()),
+        PageType("project", entry["project"].get_absolute_url()),
+        PageType("organisation", entry["organisation"].get_absolute_url()),
+        PageType("theme", theme.get_absolute_url()),
+        PageType("area", entry["area"].get_absolute_url()),
+        PageType("collection", entry["collection"].get_absolute_url()),
+        PageType("search with results", "/search/?q=children"),
+        PageType("search with no results", "/search/?q=zzyzx+qwxv"),
+        PageType("search with facets chosen", f"/search/?q=children&kind=dataset&theme={theme.slug}"),
+        PageType("coverage map", "/coverage/"),
+        PageType("gaps", "/coverage/gaps/"),
+        PageType("API documentation", "/api/"),
+        PageType("data journey, empty", "/journey/"),
+        PageType(
+            "data journey with a dataset",
+            dataset.get_absolute_url(),
+            visit=after_clicking("Add to your data journey", then="/journey/"),
+        ),
+        PageType("introduction to a researcher", f"/introductions/researchers/{researcher.slug}/"),
+        PageType(
+            "introduction to a dataset's contact",
+            f"/introductions/datasets/{entry['contactable dataset'].slug}/",
+        ),
+        PageType(
+            "introduction not available",
+            f"/introductions/datasets/{entry['uncontactable dataset'].slug}/",
+            status=403,
+        ),
+        PageType("page not found", "/datasets/no-such-dataset/", status=404),
+        PageType("sign in", "/accounts/sign-in/"),
+        PageType("password reset", "/accounts/password-reset/"),
+        PageType("password reset sent", "/accounts/password-reset/sent/"),
+        PageType("password reset done", "/accounts/password-reset/done/"),
+    ]
+
+
+def signed_out_pages(curator) -> list[PageType]:
+    """The public pages, and those that only make sense signed out (links from emails)."""
+    uid = urlsafe_base64_encode(force_bytes(curator.pk))
+    return [
+        *public_pages(),
+        PageType(
+            "choosing a new password",
+            f"/accounts/password-reset/{uid}/{default_token_generator.make_token(curator)}/",
+        ),
+        PageType("unsubscribing from an email link", f"/following/unsubscribe/{token_for_user(curator)}/"),
+    ]
+
+
+def curator_pages() -> list[PageType]:
+    """The public pages again, and every page for those who edit and look after the directory."""
+    entry = examples()
+    dataset, researcher, project = entry["dataset"], entry["researcher"], entry["project"]
+    return [
+        *public_pages(),
+        PageType("account", "/accounts/"),
+        PageType(
+            "following",
+            entry["theme"].get_absolute_url(),
+            visit=after_clicking("Follow this theme", then="/following/"),
+        ),
+        PageType("new dataset form", "/edit/datasets/new/"),
+        PageType("new dataset form with errors", "/edit/datasets/new/", 400, visit=after_clicking("Publish")),
+        PageType("new project form", "/edit/projects/new/"),
+        PageType("new researcher form", "/edit/researchers/new/"),
+        PageType("editing a dataset", f"/edit/datasets/{dataset.slug}/"),
+        PageType("editing a project", f"/edit/projects/{project.slug}/"),
+        PageType("editing a researcher", f"/edit/researchers/{researcher.slug}/"),
+        PageType(
+            "preview", f"/edit/datasets/{dataset.slug}/", visit=after_clicking("Preview the public page")
+        ),
+        PageType("review queue", "/review/"),
+        PageType("history", f"/edit/datasets/{dataset.slug}/history/"),
+        PageType("archive confirmation", f"/edit/datasets/{dataset.slug}/archive/"),
+        PageType("delete confirmation", f"/edit/projects/{project.slug}/delete/"),
+        PageType("curation dashboard", "/curation/"),
+        PageType("search demand", "/search/demand/"),
+        PageType("import", "/import/"),
+        PageType("harvest datasets", "/harvest/"),
+        PageType("harvest a researcher from ORCID", "/harvest/orcid/"),
+        PageType("admin index", "/admin/"),
+        PageType("admin change form", f"/admin/datasets/dataset/{dataset.pk}/change/"),
+    ]
