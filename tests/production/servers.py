@@ -138,9 +138,13 @@ def redis() -> Iterator[Redis]:
             server.stop()
 
 
+# Settings of the test run that production must not inherit (the browser tests allow async-unsafe calls).
+NOT_FOR_PRODUCTION = ("DEBUG", "DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+
+
 def portal_environment(database_url: str, redis_url: str, static_root: Path, **extra: str) -> dict[str, str]:
     """Production settings, on plain HTTP because the tests talk to gunicorn without a proxy."""
-    environment = {key: value for key, value in os.environ.items() if key not in ("DEBUG", "DATABASE_URL")}
+    environment = {key: value for key, value in os.environ.items() if key not in NOT_FOR_PRODUCTION}
     environment.update(
         DJANGO_SETTINGS_MODULE="n8portal.settings",
         SECRET_KEY=secrets.token_urlsafe(50),
@@ -197,7 +201,8 @@ def gunicorn(environment: dict[str, str], workers: int = 2) -> Iterator[str]:
         )
         url = f"http://127.0.0.1:{port}"
         try:
-            wait_for(lambda: healthy(url) or process.poll() is not None, "gunicorn")
+            # Generous: on a busy two-core machine, starting workers that import Django takes a while.
+            wait_for(lambda: healthy(url) or process.poll() is not None, "gunicorn", seconds=120)
             assert process.poll() is None, "gunicorn stopped on start"
             yield url
         finally:

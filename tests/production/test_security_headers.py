@@ -9,13 +9,13 @@ from pathlib import Path
 
 from tests.factories import UserFactory
 
+from .servers import NOT_FOR_PRODUCTION
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
 
 
 def deploy_check(**environment: str) -> subprocess.CompletedProcess:
-    env = {
-        key: value for key, value in os.environ.items() if key not in ("DEBUG", "DATABASE_URL", "REDIS_URL")
-    }
+    env = {key: value for key, value in os.environ.items() if key not in NOT_FOR_PRODUCTION}
     env.update(
         SECRET_KEY=secrets.token_urlsafe(60),
         ALLOWED_HOSTS="portal.example.org",
