@@ -49,7 +49,8 @@ def follow_theme(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 def follow_area(request: HttpRequest, code: str) -> HttpResponse:
-    area = get_object_or_404(Area, code=code)
+    # Without control characters: a NUL byte in the address is refused by PostgreSQL.
+    area = get_object_or_404(Area, code=printable(code))
     return _follow(request, area.get_absolute_url(), Follow.Kind.AREA, area=area)
 
 

@@ -56,14 +56,19 @@ def is_rate_limited(email: str, ip: str | None) -> bool:
     return max(sent_by_email, sent_by_ip) >= settings.INTRODUCTIONS_PER_HOUR
 
 
+def without_nul(text: str) -> str:
+    """What robots post is logged as it came, but for NUL bytes, which PostgreSQL refuses."""
+    return text.replace("\x00", "")
+
+
 def log(entry: Entry, data: dict, ip: str | None, outcome: str) -> IntroductionRequest:
     return IntroductionRequest.objects.create(
         researcher=entry if isinstance(entry, Researcher) else None,
         dataset=entry if isinstance(entry, Dataset) else None,
-        requester_name=data.get("name", "")[:200],
-        requester_organisation=data.get("organisation", "")[:200],
-        requester_email=data.get("email", "")[:254],
-        message=data.get("message", "")[:10_000],
+        requester_name=without_nul(data.get("name", ""))[:200],
+        requester_organisation=without_nul(data.get("organisation", ""))[:200],
+        requester_email=without_nul(data.get("email", ""))[:254],
+        message=without_nul(data.get("message", ""))[:10_000],
         ip=ip or None,
         outcome=outcome,
     )
