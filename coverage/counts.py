@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -48,24 +48,31 @@ class Coverage:
 
 
 def area_coverage(datasets: QuerySet, with_national: bool = False) -> Coverage:
-    """Counts `datasets` per area, in region and name order (two queries).
+    """Counts `datasets` per area, in region and name order (three queries).
 
     A dataset covers an area if it lists it. With `with_national`, every England-wide or UK-wide
     dataset covers every area too, counted once even when it also lists the area, so the count is
     what the dataset list shows for ?area=<code> with the same filters.
     """
-    ids = datasets.order_by().values("pk")
-    listing = Dataset.areas.through.objects.filter(dataset__in=ids)
     national_scopes = Dataset.NATIONAL_SCOPES
-    areas = Area.objects.annotate(
-        listed=subquery_count(listing, "area"),
-        listed_national=subquery_count(listing.filter(dataset__coverage_scope__in=national_scopes), "area"),
-    ).order_by("region", "name")
+    # One pass over the dataset–area links, grouped by area: at national scale a count per area
+    # (a correlated subquery for each of the 62) took seconds where this takes a fraction of one.
+    per_area = {
+        row["area"]: row
+        for row in Dataset.areas.through.objects.filter(dataset__in=datasets.order_by().values("pk"))
+        .values("area")
+        .order_by()
+        .annotate(
+            listed=Count("dataset"),
+            listed_national=Count("dataset", filter=Q(dataset__coverage_scope__in=national_scopes)),
+        )
+    }
     national = datasets.filter(coverage_scope__in=national_scopes).order_by().count()
     counts = []
-    for area in areas:
-        count = area.listed + national - area.listed_national if with_national else area.listed
-        counts.append(AreaCount(area=area, count=count, listed=area.listed))
+    for area in Area.objects.order_by("region", "name"):
+        row = per_area.get(area.pk, {"listed": 0, "listed_national": 0})
+        count = row["listed"] + national - row["listed_national"] if with_national else row["listed"]
+        counts.append(AreaCount(area=area, count=count, listed=row["listed"]))
     return Coverage(areas=counts, national=national, with_national=with_national)
 
 
