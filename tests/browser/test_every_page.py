@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
+from django.template.loader import render_to_string
 from django.utils.text import slugify
 
 from accounts.policy import CURATORS_GROUP
@@ -149,6 +150,12 @@ def test_every_page_is_accessible_valid_and_keeps_to_the_content_security_policy
     page.context.clear_cookies()
     sign_in(page, demo_site, curator.email)
     check("curator", curator_pages())
+
+    # The pages shown when something is wrong, rendered as their handlers render them.
+    for template in ("429.html", "500.html", "503.html"):
+        file = tmp_path / f"error-{template}"
+        file.write_text(render_to_string(template))
+        saved[file.name] = f"error page {template}"
 
     # A page known to be invalid goes with them, to show the checker did check.
     (tmp_path / "invalid.html").write_text("<!doctype html><title>Invalid</title><p><div></p>")
