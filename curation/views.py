@@ -3,11 +3,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import curator_required
 from accounts.policy import Action, can
+from core.navigation import posted_next
 from editing.kinds import model_for
 
 from .dashboard import dashboard_context
@@ -29,16 +29,4 @@ def confirm_reviewed(request: HttpRequest, kind: str, slug: str) -> HttpResponse
     # form started from) must stay as it is, or that form's next save would be refused as a clash.
     type(entry).objects.filter(pk=entry.pk).update(last_reviewed=timezone.now())
     messages.success(request, f"Thank you: “{entry}” is confirmed as correct for another year.")
-    return redirect(safe_next(request) or entry.get_absolute_url())
-
-
-def safe_next(request: HttpRequest) -> str:
-    """The `next` address posted with the form, if it is a path on this site.
-
-    Only a path: redirect() takes a bare word such as "0" for the name of a view, and fails.
-    """
-    target = request.POST.get("next", "")
-    allowed = target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return target if allowed else ""
+    return redirect(posted_next(request, entry.get_absolute_url()))

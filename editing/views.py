@@ -15,12 +15,12 @@ from django.db import DEFAULT_DB_ALIAS, IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.module_loading import import_string
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.policy import Action, can, is_curator, reviewable_by
 from core.models import Entry
+from core.navigation import posted_next
 from core.ratelimits import limited
 from organisations.models import Organisation
 from people.models import Researcher
@@ -246,21 +246,11 @@ def move(request: HttpRequest, kind: str, slug: str, name: str) -> HttpResponse:
         made = workflow.make_move(request.user, entry, name, request.POST.get("comment", ""), request)
     except ValidationError as refused:
         messages.error(request, " ".join(refused.messages))
-        return redirect(safe_next(request, entry))
+        return redirect(posted_next(request, entry.get_absolute_url()))
     messages.success(
         request, f"“{entry}”: {made.label.lower()} done. It is now {entry.get_status_display().lower()}."
     )
-    return redirect(safe_next(request, entry))
-
-
-def safe_next(request, entry: Entry) -> str:
-    wanted = request.POST.get("next", "")
-    # Only a path: redirect() takes a bare word such as "0" for the name of a view, and fails.
-    if wanted.startswith("/") and url_has_allowed_host_and_scheme(
-        wanted, {request.get_host()}, request.is_secure()
-    ):
-        return wanted
-    return entry.get_absolute_url()
+    return redirect(posted_next(request, entry.get_absolute_url()))
 
 
 @login_required

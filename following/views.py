@@ -7,12 +7,12 @@ from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from areas.models import Area
 from core.filters import printable
+from core.navigation import posted_next
 from search.service import FACETS
 from themes.models import Theme
 
@@ -77,13 +77,7 @@ def unfollow(request: HttpRequest, pk: int) -> HttpResponse:
     followed = get_object_or_404(Follow, pk=pk, user=request.user)
     followed.delete()
     messages.success(request, f"You no longer follow {followed.label}.")
-    next_page = request.POST.get("next", "")
-    # Only a path: redirect() takes a bare word such as "0" for the name of a view, and fails.
-    if next_page.startswith("/") and url_has_allowed_host_and_scheme(
-        next_page, {request.get_host()}, request.is_secure()
-    ):
-        return redirect(next_page)
-    return redirect("following:list")
+    return redirect(posted_next(request, reverse("following:list")))
 
 
 # Mail programs post here without a CSRF token (RFC 8058 one-click unsubscribe); the signed token is the

@@ -3,9 +3,9 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from core.navigation import posted_next
 from datasets.models import Dataset
 from transfer.csvfile import csv_response
 
@@ -28,13 +28,13 @@ def add(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(
             request, f"Your data journey holds {basket.MOST_DATASETS} datasets at most. Remove one first."
         )
-    return redirect(back(request, dataset.get_absolute_url()))
+    return redirect(posted_next(request, dataset.get_absolute_url()))
 
 
 @require_POST
 def remove(request: HttpRequest, slug: str) -> HttpResponse:
     basket.remove(request, slug)
-    return redirect(back(request, "journey:journey"))
+    return redirect(posted_next(request, "journey:journey"))
 
 
 @require_POST
@@ -91,13 +91,3 @@ def summary_csv(request: HttpRequest):
 
 def other_side(link, dataset):
     return link.second if link.first == dataset else link.first
-
-
-def back(request: HttpRequest, fallback: str) -> str:
-    wanted = request.POST.get("next", "")
-    # Only a path: redirect() takes a bare word such as "0" for the name of a view, and fails.
-    if wanted.startswith("/") and url_has_allowed_host_and_scheme(
-        wanted, {request.get_host()}, request.is_secure()
-    ):
-        return wanted
-    return fallback
