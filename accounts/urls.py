@@ -19,10 +19,13 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="sign-out"),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(
-            success_url=reverse_lazy("accounts:password-reset-done"),
-            email_template_name="registration/password_reset_email.txt",
-            subject_template_name="registration/password_reset_subject.txt",
+        # Each request sends an email: limited, so the form cannot be used to flood someone's inbox.
+        limited("password-reset", methods=["POST"])(
+            auth_views.PasswordResetView.as_view(
+                success_url=reverse_lazy("accounts:password-reset-done"),
+                email_template_name="registration/password_reset_email.txt",
+                subject_template_name="registration/password_reset_subject.txt",
+            )
         ),
         name="password-reset",
     ),

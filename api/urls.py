@@ -2,6 +2,8 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
+from core.ratelimits import limited
+
 from . import views
 
 app_name = "api"
@@ -15,7 +17,8 @@ router.register("areas", views.AreaViewSet, basename="area")
 
 urlpatterns = [
     path("v1/", include(router.urls)),
-    path("v1/search/", views.SearchView.as_view(), name="search"),
+    # Limited as the search page is: it runs the same search.
+    path("v1/search/", limited("search")(views.SearchView.as_view()), name="search"),
     path("v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("", views.documentation, name="documentation"),
 ]

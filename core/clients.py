@@ -31,5 +31,9 @@ def is_address(text: str) -> bool:
 
 
 def client_ip_key(group: str, request: HttpRequest) -> str:
-    """client_ip in the form django-ratelimit calls a key function."""
-    return client_ip(request)
+    """The client, as django-ratelimit counts it: an IPv6 client by its /64 network, since anyone
+    given one IPv6 address can use every address of its /64."""
+    address = client_ip(request)
+    if ":" in address and is_address(address):
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return address

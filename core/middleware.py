@@ -22,6 +22,17 @@ replica_allowed: ContextVar[bool] = ContextVar("replica_allowed", default=False)
 # A proxy's id is kept only when it looks like one, so a client cannot write into our logs.
 PROXY_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+# Parts of addresses that work as passwords (password reset, one-click unsubscribe).
+SECRET_URL_PARTS = {"token", "uidb64"}
+
+
+def loggable_path(request: HttpRequest) -> str:
+    """The address's path for the logs: never its query string (searches may hold names or email
+    addresses), and for addresses carrying a secret, the pattern instead of the secret."""
+    match = getattr(request, "resolver_match", None)
+    if match and SECRET_URL_PARTS & match.kwargs.keys():
+        return "/" + match.route
+    return request.path
 
 
 class RequestLogMiddleware:
@@ -32,7 +43,8 @@ class RequestLogMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        offered = request.headers.get("X-Request-ID", "")
+        # Only our own proxy's id is trusted: a client could otherwise pick ids to muddle the logs.
+        offered = request.headers.get("X-Request-ID", "") if settings.TRUSTED_PROXY_COUNT else ""
         request_id = offered if PROXY_REQUEST_ID.fullmatch(offered) else uuid.uuid4().hex
         token = current_request_id.set(request_id)
         started = time.monotonic()
@@ -43,7 +55,7 @@ class RequestLogMiddleware:
                 "request",
                 extra={
                     "method": request.method,
-                    "path": request.path,
+                    "path": loggable_path(request),
                     "status": response.status_code,
                     "duration_ms": round((time.monotonic() - started) * 1000, 1),
                     "client": client_ip(request),
@@ -72,8 +84,18 @@ class ReplicaMiddleware:
 
 
 class RequestIdFilter(logging.Filter):
-    """Adds the current request's id to every log record, so lines from several nodes can be joined."""
+    """Adds the current request's id to every log record, so lines from several nodes can be joined.
+
+    Django's own records of failed requests carry the request, which would be written out with its
+    query string; they keep only its method and loggable path.
+    """
 
     def filter(self, record: logging.LogRecord) -> bool:
         record.request_id = current_request_id.get()
+        request = getattr(record, "request", None)
+        if isinstance(request, HttpRequest):
+            path = loggable_path(request)
+            record.request = f"{request.method} {path}"
+            if isinstance(record.args, tuple):
+                record.args = tuple(path if arg == request.path else arg for arg in record.args)
         return True

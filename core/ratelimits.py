@@ -4,8 +4,10 @@ Counts are kept in the cache (Redis in production), so they hold across every pr
 serving the portal. The rates are settings (RATE_LIMITS), read on each request so they can be tuned.
 """
 
+from collections.abc import Callable, Iterable
+
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django_ratelimit.decorators import ratelimit
 
@@ -14,12 +16,15 @@ def rate(group: str, request: HttpRequest) -> str:
     return settings.RATE_LIMITS[group]
 
 
-def limited(group: str, methods=ratelimit.ALL):
-    """Refuses a client's requests to a view beyond the group's rate, with a 429 page."""
+def limited(group: str, methods: Iterable[str] = ratelimit.ALL) -> Callable:
+    """Refuses a client's requests to a view beyond the group's rate, with a 429 answer."""
     return ratelimit(group=group, key="core.clients.client_ip_key", rate=rate, method=methods, block=True)
 
 
 def too_many_requests(request: HttpRequest, exception: Exception) -> HttpResponse:
-    response = render(request, "429.html", status=429)
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"detail": "Too many requests: wait a minute and try again."}, status=429)
+    else:
+        response = render(request, "429.html", status=429)
     response["Retry-After"] = "60"
     return response

@@ -1,8 +1,9 @@
+import sqlite3
 import sys
 import uuid
 
 from django.core.cache import cache
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connections
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -36,28 +37,49 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 def server_error(request: HttpRequest) -> HttpResponse:
     # Both pages are rendered without the database or the session, so they show when those are down.
-    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
-        # The database is unreachable (restarting, failing over): say so, and when to come back.
+    if database_unreachable(sys.exc_info()[1]):
+        # Restarting, failing over, or the network: say so, and when to come back.
         response = render(request, "503.html", status=503)
         response["Retry-After"] = "10"
         return response
     return render(request, "500.html", status=500)
 
 
+# PostgreSQL's codes for a lost connection and for a server shutting down or starting up.
+CONNECTION_LOST = ("08", "57P01", "57P02", "57P03")
+SQLITE_BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
+
+
+def database_unreachable(error: BaseException | None) -> bool:
+    """Whether `error` says the database could not be reached, rather than that a query was wrong or
+    slow: only that deserves a 503; a missing table or a statement timeout is a bug to fix (500)."""
+    if isinstance(error, InterfaceError):
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    cause = error.__cause__
+    if isinstance(cause, sqlite3.Error):
+        return getattr(cause, "sqlite_errorname", "") in SQLITE_BUSY
+    code = getattr(cause, "pgcode", None)
+    # psycopg2 gives no code when it cannot connect at all.
+    return code is None or code.startswith(CONNECTION_LOST)
+
+
 @never_cache
 def health(request: HttpRequest) -> JsonResponse:
     """For load balancers: whether the database and the cache answer, and nothing else.
 
-    503 when the database does not answer (the node cannot serve pages); the cache being down only
-    makes pages slower, so the node stays in service.
+    "database" is whether the primary, and the read replica if there is one, answer: without either the
+    node cannot serve pages (503). A cache outage only switches caching and rate limits off, so the
+    node stays in service.
     """
-    checks = {"database": database_answers(), "cache": cache_answers()}
+    checks = {"database": all(database_answers(alias) for alias in connections), "cache": cache_answers()}
     return JsonResponse(checks, status=200 if checks["database"] else 503)
 
 
-def database_answers() -> bool:
+def database_answers(alias: str) -> bool:
     try:
-        with connection.cursor() as cursor:
+        with connections[alias].cursor() as cursor:
             cursor.execute("SELECT 1")
         return True
     except (DatabaseError, InterfaceError):

@@ -56,7 +56,7 @@ def area_coverage(datasets: QuerySet, with_national: bool = False) -> Coverage:
     """
     national_scopes = Dataset.NATIONAL_SCOPES
     # One pass over the dataset–area links, grouped by area: at national scale a count per area
-    # (a correlated subquery for each of the 62) took seconds where this takes a fraction of one.
+    # (a correlated subquery for each area) took seconds where this takes a fraction of one.
     per_area = {
         row["area"]: row
         for row in Dataset.areas.through.objects.filter(dataset__in=datasets.order_by().values("pk"))

@@ -20,6 +20,11 @@ def envbool(name: str, default: bool) -> bool:
     return value.strip().lower() in ("1", "true", "yes", "on")
 
 
+def envint(name: str, default: int) -> int:
+    value = os.environ.get(name, "")
+    return int(value) if value.strip() else default
+
+
 def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -103,7 +108,7 @@ AUTHENTICATION_BACKENDS = [
     "accounts.backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = int(os.environ.get("SIGN_IN_FAILURE_LIMIT", "5"))
+AXES_FAILURE_LIMIT = envint("SIGN_IN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours before a locked-out address and account may try again
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
@@ -121,7 +126,7 @@ if DEBUG and not os.environ.get("EMAIL_HOST"):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_PORT = envint("EMAIL_PORT", 587)
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
@@ -149,10 +154,11 @@ WSGI_APPLICATION = "n8portal.wsgi.application"
 # production sets DATABASE_URL=postgres://user:password@host:5432/name.
 # Connections are kept between requests, and checked before reuse so that a database restart
 # costs a few refused requests rather than a broken worker.
+conn_max_age = envint("DATABASE_CONN_MAX_AGE", 60)
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_max_age=conn_max_age,
         conn_health_checks=True,
     )
 }
@@ -160,7 +166,7 @@ DATABASES = {
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(
         os.environ["DATABASE_REPLICA_URL"],
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_max_age=conn_max_age,
         conn_health_checks=True,
     )
     # Tests read the replica's rows from the primary, as replication would have copied them.
@@ -219,6 +225,7 @@ else:
 # Rate limits per client address, counted in the cache (core/ratelimits.py). "N/m" is N a minute.
 RATE_LIMITS = {
     "sign-in": os.environ.get("RATE_LIMIT_SIGN_IN", "10/m"),
+    "password-reset": os.environ.get("RATE_LIMIT_PASSWORD_RESET", "10/h"),
     "search": os.environ.get("RATE_LIMIT_SEARCH", "60/m"),
     "autocomplete": os.environ.get("RATE_LIMIT_AUTOCOMPLETE", "300/m"),
     "introductions": os.environ.get("RATE_LIMIT_INTRODUCTIONS", "10/m"),
@@ -227,7 +234,7 @@ RATELIMIT_ENABLE = envbool("RATELIMIT_ENABLE", True)
 RATELIMIT_VIEW = "core.ratelimits.too_many_requests"
 RATELIMIT_FAIL_OPEN = True
 # How many reverse proxies of our own stand in front of the portal (see core/clients.py).
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 
 # Security headers. Production is HTTPS only, behind a proxy that sets X-Forwarded-Proto.
 if not DEBUG:
@@ -235,7 +242,7 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = envbool("SECURE_COOKIES", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 365 * 24 * 3600)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", True)
 # Load balancers ask for their health check over plain HTTP.
@@ -284,7 +291,7 @@ LOGGING = {
 PAGE_SIZE = 20
 
 # The largest CSV file a curator may import, in bytes (5 MB holds tens of thousands of rows).
-IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 
 # Creating researchers from ORCID (harvest/): fetching their public record from ORCID's API is off
 # unless switched on (a curator pastes the record instead); seconds to wait for ORCID's answer.
@@ -295,7 +302,7 @@ ORCID_TIMEOUT = float(os.environ.get("ORCID_TIMEOUT", "10"))
 # The portal's public address, for links in emails sent by commands (which have no request).
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 # How many introduction requests one email address, or one IP address, may have sent in an hour.
-INTRODUCTIONS_PER_HOUR = int(os.environ.get("INTRODUCTIONS_PER_HOUR", "5"))
+INTRODUCTIONS_PER_HOUR = envint("INTRODUCTIONS_PER_HOUR", 5)
 # Seconds the link checker waits for a server before calling a link broken.
 LINK_CHECK_TIMEOUT = float(os.environ.get("LINK_CHECK_TIMEOUT", "10"))
 # The link checker never asks addresses on private networks (it must not probe ours), except in tests.

@@ -2,9 +2,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from core import views as core_views
+from core.ratelimits import limited
 
 admin.site.site_header = "N8 Children & Young People data portal"
 admin.site.site_title = "N8 CYP portal admin"
+# The admin's own sign-in form is limited as the site's is, so it is no way round that limit.
+admin.site.login = limited("sign-in", methods=["POST"])(admin.site.login)
 
 urlpatterns = [
     path("", core_views.home, name="home"),

@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
+# Tests keep their cache in memory: they empty it before each test, which must never reach a real Redis.
+os.environ["REDIS_URL"] = ""
 
 from n8portal.settings import *  # noqa: E402,F403
 

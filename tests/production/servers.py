@@ -92,11 +92,12 @@ class PostgreSQL:
 def postgresql() -> Iterator[PostgreSQL]:
     with tempfile.TemporaryDirectory(prefix="portal-pg-") as folder:
         server = PostgreSQL(Path(folder))
-        server.create()
         try:
+            server.create()
             yield server
         finally:
-            server.run(str(server.bin / "pg_ctl"), "-D", str(server.data), "-m", "immediate", "stop")
+            if (server.data / "postmaster.pid").exists():
+                server.run(str(server.bin / "pg_ctl"), "-D", str(server.data), "-m", "immediate", "stop")
 
 
 class Redis:
@@ -124,17 +125,21 @@ class Redis:
 
     def stop(self) -> None:
         self.process.terminate()
-        self.process.wait(10)
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
 @contextmanager
 def redis() -> Iterator[Redis]:
     server = Redis()
-    server.start()
     try:
+        server.start()
         yield server
     finally:
-        if server.process.poll() is None:
+        if server.process and server.process.poll() is None:
             server.stop()
 
 
@@ -207,6 +212,10 @@ def gunicorn(environment: dict[str, str], workers: int = 2) -> Iterator[str]:
             yield url
         finally:
             process.terminate()
-            process.wait(20)
+            try:
+                process.wait(40)  # gunicorn lets requests in progress finish, for up to 30 seconds
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
             log.seek(0)
             sys.stdout.write(log.read().decode(errors="replace")[-5000:])

@@ -10,7 +10,8 @@ from .conftest import csrf, signed_in
 
 @pytest.fixture(scope="module")
 def nodes(services):
-    environment = {**services["environment"], "RATE_LIMIT_SEARCH": "6/m"}
+    # Counted per hour, so that no counting window can end in the middle of the test.
+    environment = {**services["environment"], "RATE_LIMIT_SEARCH": "6/h"}
     with servers.gunicorn(environment) as first, servers.gunicorn(environment) as second:
         yield first, second
 

@@ -37,3 +37,29 @@ def test_other_errors_still_answer_500():
         response = client.get("/datasets/")
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()
+
+
+class QueryCanceled(Exception):
+    """What psycopg2 raises for a statement timeout: the server answered, with code 57014."""
+
+    pgcode = "57014"
+
+
+@pytest.mark.django_db
+def test_a_slow_query_is_a_bug_to_fix_not_an_outage():
+    def timed_out(execute, sql, params, many, context):
+        raise OperationalError("canceling statement due to statement timeout") from QueryCanceled()
+
+    with connection.execute_wrapper(timed_out):
+        response = Client(raise_request_exception=False).get("/datasets/")
+    assert response.status_code == 500
+
+
+@pytest.mark.django_db
+def test_a_missing_table_is_a_bug_to_fix_not_an_outage():
+    def missing_table(execute, sql, params, many, context):
+        return execute("SELECT * FROM no_such_table", None, False, context)
+
+    with connection.execute_wrapper(missing_table):
+        response = Client(raise_request_exception=False).get("/datasets/")
+    assert response.status_code == 500

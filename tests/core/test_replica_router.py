@@ -1,6 +1,8 @@
 """With a read replica configured, visitors' page views read from it; everything else uses the primary."""
 
 import pytest
+from django.conf import settings
+from django.http import HttpResponse
 from django.test import RequestFactory
 
 from core.middleware import ReplicaMiddleware, replica_allowed
@@ -19,8 +21,6 @@ def reads_from(request) -> str:
 
     def view(request):
         chosen.append(ReplicaRouter().db_for_read(Dataset))
-        from django.http import HttpResponse
-
         return HttpResponse()
 
     ReplicaMiddleware(view)(request)
@@ -47,3 +47,7 @@ def test_commands_and_writes_use_the_primary(with_replica):
 
 def test_without_a_replica_everything_uses_the_primary():
     assert reads_from(RequestFactory().get("/datasets/")) == "default"
+
+
+def test_the_portal_runs_the_replica_middleware():
+    assert "core.middleware.ReplicaMiddleware" in settings.MIDDLEWARE

@@ -3,14 +3,15 @@
 import pytest
 from django.core.cache import cache
 
-from tests.factories import ResearcherFactory
+from tests.factories import ResearcherFactory, UserFactory
 
 LIMITED_GETS = [("search", "/search/?q=health"), ("autocomplete", "/search/suggest/?q=bra")]
 
 
 @pytest.fixture
 def two_a_minute(settings):
-    settings.RATE_LIMITS = {group: "2/m" for group in settings.RATE_LIMITS}
+    # Counted per hour, so that no counting window can end in the middle of a test.
+    settings.RATE_LIMITS = {group: "2/h" for group in settings.RATE_LIMITS}
 
 
 @pytest.mark.parametrize(("group", "url"), LIMITED_GETS)
@@ -59,6 +60,41 @@ def test_introduction_requests_are_limited(client, db, two_a_minute):
     empty = {}
     statuses = [client.post(url, empty).status_code for _ in range(3)]
     assert statuses == [400, 400, 429]
+
+
+def test_the_api_search_is_limited_as_the_search_page_is(client, db, two_a_minute):
+    assert [client.get("/api/v1/search/?q=health").status_code for _ in range(2)] == [200, 200]
+    refused = client.get("/api/v1/search/?q=health")
+    assert refused.status_code == 429
+    assert refused.json() == {"detail": "Too many requests: wait a minute and try again."}
+
+
+def test_the_admin_sign_in_is_limited_too(client, db, two_a_minute):
+    attempt = {"username": "someone", "password": "wrong"}
+    statuses = [client.post("/admin/login/", attempt).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+
+
+def test_password_reset_emails_are_limited(client, db, two_a_minute, mailoutbox):
+    UserFactory(email="ada@example.org")
+    statuses = [
+        client.post("/accounts/password-reset/", {"email": "ada@example.org"}).status_code for _ in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+    assert len(mailoutbox) == 2
+
+
+def test_an_ipv6_client_is_counted_by_its_network(client, db, two_a_minute):
+    client.get("/search/?q=x", REMOTE_ADDR="2001:db8:1:2::1")
+    client.get("/search/?q=x", REMOTE_ADDR="2001:db8:1:2::ffff")
+    assert client.get("/search/?q=x", REMOTE_ADDR="2001:db8:1:2:abcd::9").status_code == 429
+    assert client.get("/search/?q=x", REMOTE_ADDR="2001:db8:1:3::1").status_code == 200
+
+
+def test_without_trusted_proxies_forwarded_addresses_are_ignored(client, db, two_a_minute):
+    for number in range(2):
+        client.get("/search/?q=x", HTTP_X_FORWARDED_FOR=f"203.0.113.{number}")
+    assert client.get("/search/?q=x", HTTP_X_FORWARDED_FOR="203.0.113.99").status_code == 429
 
 
 def test_rate_limits_can_be_switched_off(client, db, two_a_minute, settings):

@@ -34,7 +34,8 @@ def test_a_log_line_is_one_json_object(client, db, caplog):
     assert logged["status"] == 200 and logged["level"] == "INFO" and logged["message"] == "request"
 
 
-def test_the_proxys_request_id_is_kept_when_sensible(client, db):
+def test_our_proxys_request_id_is_kept_when_sensible(client, db, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
     assert client.get("/", HTTP_X_REQUEST_ID="lb-0123456789abcdef")["X-Request-ID"] == "lb-0123456789abcdef"
     forged = client.get("/", HTTP_X_REQUEST_ID='x" injected\nline')["X-Request-ID"]
     assert forged != 'x" injected\nline' and len(forged) == 32
@@ -53,3 +54,30 @@ def test_an_error_is_logged_with_the_same_request_id(caplog):
     logged = json.loads(portal_formatter().format(error))
     assert logged["request_id"] == response["X-Request-ID"]
     assert "ZeroDivisionError" in logged["exc_info"]
+
+
+def test_a_clients_own_request_id_is_not_trusted(client, db):
+    assert client.get("/", HTTP_X_REQUEST_ID="chosen-by-client-1")["X-Request-ID"] != "chosen-by-client-1"
+
+
+def logged_lines(caplog) -> str:
+    """Every record as the portal's handler writes it, its filters applied."""
+    handler = logging.getLogger().handlers[0]
+    return "\n".join(handler.format(record) for record in caplog.records if handler.filter(record))
+
+
+def test_logs_never_hold_query_strings(client, db, caplog):
+    with caplog.at_level(logging.INFO):
+        client.get("/search/?q=ada.lovelace@example.org")
+        client.get("/nowhere/?q=ada.lovelace@example.org")
+    lines = logged_lines(caplog)
+    assert "Not Found" in lines and "/nowhere/" in lines
+    assert "ada.lovelace" not in lines
+
+
+def test_logs_never_hold_the_secrets_in_addresses(client, db, caplog):
+    with caplog.at_level(logging.INFO):
+        client.get("/following/unsubscribe/a-secret-token-123/")
+    lines = logged_lines(caplog)
+    assert "/following/unsubscribe/<str:token>/" in lines
+    assert "a-secret-token-123" not in lines

@@ -5,13 +5,9 @@ import os
 import secrets
 import subprocess
 import sys
-from pathlib import Path
 
 from tests.factories import UserFactory
-
-from .servers import NOT_FOR_PRODUCTION
-
-PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
+from tests.production.servers import NOT_FOR_PRODUCTION, PROJECT_DIR
 
 
 def deploy_check(**environment: str) -> subprocess.CompletedProcess:
