@@ -55,9 +55,13 @@ def database_unreachable(error: BaseException | None) -> bool:
     slow: only that deserves a 503; a missing table or a statement timeout is a bug to fix (500)."""
     if isinstance(error, InterfaceError):
         return True
+    cause = error.__cause__
+    if type(error) is DatabaseError:
+        # libpq losing the connection in the middle of an answer ("error with status PGRES_TUPLES_OK
+        # and no message from the libpq"): no code, because the server never said anything.
+        return getattr(cause, "pgcode", "") is None
     if not isinstance(error, OperationalError):
         return False
-    cause = error.__cause__
     if isinstance(cause, sqlite3.Error):
         return getattr(cause, "sqlite_errorname", "") in SQLITE_BUSY
     code = getattr(cause, "pgcode", None)

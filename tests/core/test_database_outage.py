@@ -1,7 +1,7 @@
 """When the database cannot be reached, people get a short 503 page, never a traceback."""
 
 import pytest
-from django.db import InterfaceError, OperationalError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.test import Client
 
 
@@ -37,6 +37,24 @@ def test_other_errors_still_answer_500():
         response = client.get("/datasets/")
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()
+
+
+class LostMidAnswer(Exception):
+    """What psycopg2 raises when the connection drops while an answer is being read: no code."""
+
+    pgcode = None
+
+
+@pytest.mark.django_db
+def test_a_connection_lost_mid_answer_is_an_outage():
+    def lost(execute, sql, params, many, context):
+        raise DatabaseError(
+            "error with status PGRES_TUPLES_OK and no message from the libpq"
+        ) from LostMidAnswer()
+
+    with connection.execute_wrapper(lost):
+        response = Client(raise_request_exception=False).get("/datasets/")
+    assert response.status_code == 503
 
 
 class QueryCanceled(Exception):

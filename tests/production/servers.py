@@ -217,5 +217,8 @@ def gunicorn(environment: dict[str, str], workers: int = 2) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+            # What a failing test needs to see: every error gunicorn or the portal logged, and the end.
             log.seek(0)
-            sys.stdout.write(log.read().decode(errors="replace")[-5000:])
+            lines = log.read().decode(errors="replace").splitlines()
+            errors = [line[:3000] for line in lines if '"level": "ERROR"' in line or "Traceback" in line]
+            sys.stdout.write("\n".join([*errors, *lines[-20:]]) + "\n")
