@@ -55,6 +55,9 @@ def database_unreachable(error: BaseException | None) -> bool:
     slow: only that deserves a 503; a missing table or a statement timeout is a bug to fix (500)."""
     if isinstance(error, InterfaceError):
         return True
+    if isinstance(error, DatabaseError) and connection_broken():
+        # Whatever psycopg2 called it ("no results to fetch" and the like), the connection is gone.
+        return True
     cause = error.__cause__
     if type(error) is DatabaseError:
         # libpq losing the connection in the middle of an answer ("error with status PGRES_TUPLES_OK
@@ -67,6 +70,14 @@ def database_unreachable(error: BaseException | None) -> bool:
     code = getattr(cause, "pgcode", None)
     # psycopg2 gives no code when it cannot connect at all.
     return code is None or code.startswith(CONNECTION_LOST)
+
+
+def connection_broken() -> bool:
+    """Whether a database connection opened for this request has broken (psycopg2 marks a connection
+    it found dead as closed; SQLite's never are)."""
+    return any(
+        getattr(database.connection, "closed", 0) for database in connections.all(initialized_only=True)
+    )
 
 
 @never_cache

@@ -217,8 +217,11 @@ def gunicorn(environment: dict[str, str], workers: int = 2) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-            # What a failing test needs to see: every error gunicorn or the portal logged, and the end.
+            # What a failing test needs to see: every server error in full, a few others, and the end.
             log.seek(0)
             lines = log.read().decode(errors="replace").splitlines()
-            errors = [line[:3000] for line in lines if '"level": "ERROR"' in line or "Traceback" in line]
-            sys.stdout.write("\n".join([*errors, *lines[-20:]]) + "\n")
+            failures = [
+                line[:5000] for line in lines if "Internal Server Error" in line or "Traceback" in line
+            ]
+            errors = [line[:1000] for line in lines if '"level": "ERROR"' in line][:10]
+            sys.stdout.write("\n".join([*failures, *errors, *lines[-20:]]) + "\n")
