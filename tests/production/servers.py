@@ -221,7 +221,7 @@ def gunicorn(environment: dict[str, str], workers: int = 2) -> Iterator[str]:
             log.seek(0)
             lines = log.read().decode(errors="replace").splitlines()
             failures = [
-                line[:5000] for line in lines if "Internal Server Error" in line or "Traceback" in line
+                line[:5000] for line in lines if "Internal Server Error" in line or "Exception" in line[:200]
             ]
             errors = [line[:1000] for line in lines if '"level": "ERROR"' in line][:10]
             sys.stdout.write("\n".join([*failures, *errors, *lines[-20:]]) + "\n")
