@@ -1,15 +1,17 @@
 from django.contrib import admin
 
+from core.admin import LabelledAutocomplete
+
 from .models import Area, AreaCodeAlias
 
 
-class AliasInline(admin.TabularInline):
+class AliasInline(LabelledAutocomplete, admin.TabularInline):
     model = AreaCodeAlias
     extra = 0
 
 
 @admin.register(Area)
-class AreaAdmin(admin.ModelAdmin):
+class AreaAdmin(LabelledAutocomplete, admin.ModelAdmin):
     list_display = ["name", "code", "region"]
     list_filter = ["region"]
     search_fields = ["name", "code", "aliases__old_code", "aliases__old_name"]
@@ -17,7 +19,7 @@ class AreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(AreaCodeAlias)
-class AreaCodeAliasAdmin(admin.ModelAdmin):
+class AreaCodeAliasAdmin(LabelledAutocomplete, admin.ModelAdmin):
     list_display = ["old_code", "old_name", "area", "effective_date"]
     search_fields = ["old_code", "old_name", "area__name"]
     autocomplete_fields = ["area"]

@@ -1,13 +1,33 @@
 """What every entry's admin page shares. Who may do what comes from accounts.policy."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from reversion.admin import VersionAdmin
 
 from accounts.policy import Action, can, is_curator
 
 
-class EntryAdmin(VersionAdmin):
+class LabelledAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete box, with a label on the empty choice of an optional link: HTML does not
+    allow an empty option without one."""
+
+    def create_option(self, name, value, label, *args, **kwargs):
+        return super().create_option(name, value, label if value != "" else "(none)", *args, **kwargs)
+
+
+class LabelledAutocomplete:
+    """For every admin and inline with autocomplete_fields: their links use LabelledAutocompleteSelect."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = LabelledAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class EntryAdmin(LabelledAutocomplete, VersionAdmin):
     """Every change made here is recorded as a version, as on the site (see editing/history.py)."""
 
     list_filter = ["status", "is_sample"]

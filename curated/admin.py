@@ -1,12 +1,12 @@
 from django.contrib import admin
 
 from accounts.policy import is_curator
-from core.admin import EntryAdmin
+from core.admin import EntryAdmin, LabelledAutocomplete
 
 from .models import Collection, CollectionItem
 
 
-class CollectionItemInline(admin.TabularInline):
+class CollectionItemInline(LabelledAutocomplete, admin.TabularInline):
     """Items belong to their collection: whoever looks after collections (curators) edits them."""
 
     model = CollectionItem

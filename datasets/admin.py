@@ -1,12 +1,12 @@
 from django.contrib import admin
 
-from core.admin import EntryAdmin
+from core.admin import EntryAdmin, LabelledAutocomplete
 from projects.models import DatasetUsage
 
 from .models import Dataset, LinkageIdentifier
 
 
-class UsageInline(admin.TabularInline):
+class UsageInline(LabelledAutocomplete, admin.TabularInline):
     model = DatasetUsage
     extra = 0
     autocomplete_fields = ["project"]
@@ -51,7 +51,7 @@ class DatasetAdmin(EntryAdmin):
 
 
 @admin.register(LinkageIdentifier)
-class LinkageIdentifierAdmin(admin.ModelAdmin):
+class LinkageIdentifierAdmin(LabelledAutocomplete, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}

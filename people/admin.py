@@ -1,12 +1,12 @@
 from django.contrib import admin
 
-from core.admin import EntryAdmin
+from core.admin import EntryAdmin, LabelledAutocomplete
 from projects.models import Membership
 
 from .models import Researcher
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(LabelledAutocomplete, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["project"]

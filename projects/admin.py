@@ -1,23 +1,23 @@
 from django.contrib import admin
 
-from core.admin import EntryAdmin
+from core.admin import EntryAdmin, LabelledAutocomplete
 
 from .models import DatasetUsage, Membership, Output, Project
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(LabelledAutocomplete, admin.TabularInline):
     model = Membership
     extra = 1
     autocomplete_fields = ["researcher"]
 
 
-class UsageInline(admin.TabularInline):
+class UsageInline(LabelledAutocomplete, admin.TabularInline):
     model = DatasetUsage
     extra = 1
     autocomplete_fields = ["dataset"]
 
 
-class OutputInline(admin.StackedInline):
+class OutputInline(LabelledAutocomplete, admin.StackedInline):
     model = Output
     extra = 0
 
@@ -34,7 +34,7 @@ class ProjectAdmin(EntryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(LabelledAutocomplete, admin.ModelAdmin):
     list_display = ["researcher", "project", "role"]
     list_filter = ["role"]
     list_select_related = ["researcher", "project"]
@@ -43,7 +43,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(DatasetUsage)
-class DatasetUsageAdmin(admin.ModelAdmin):
+class DatasetUsageAdmin(LabelledAutocomplete, admin.ModelAdmin):
     list_display = ["dataset", "project", "note"]
     list_select_related = ["dataset", "project"]
     search_fields = ["dataset__title", "project__title", "note"]
@@ -51,7 +51,7 @@ class DatasetUsageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Output)
-class OutputAdmin(admin.ModelAdmin):
+class OutputAdmin(LabelledAutocomplete, admin.ModelAdmin):
     list_display = ["title", "kind", "year", "project"]
     list_filter = ["kind", "year"]
     list_select_related = ["project"]

@@ -66,26 +66,6 @@ def contactable_dataset(demo_site):
     return dataset
 
 
-# Django's admin brings these with its autocomplete fields (autocomplete_fields in our admin.py files), from
-# its own widget and the Select2 4.0.13 it bundles; they are not in our templates and are forgiven on admin
-# pages only: Select2's search box has no label, and puts its clear button (a span) straight in a list;
-# AutocompleteSelect gives an optional select an empty first option with no label.
-ADMIN = re.compile(r"\(/admin/")
-DJANGO_SELECT2 = {"label": "select2-search__field", "list": "select2-selection__rendered"}
-DJANGO_EMPTY_OPTION = "Element “option” without attribute “label” must not be empty"
-
-
-def without_djangos_own(result):
-    from axe_playwright_python.base import AxeResults
-
-    def is_djangos(violation: dict) -> bool:
-        mark = DJANGO_SELECT2.get(violation["id"])
-        return bool(mark) and all(mark in node["html"] for node in violation["nodes"])
-
-    ours = [violation for violation in result.response["violations"] if not is_djangos(violation)]
-    return AxeResults({**result.response, "violations": ours})
-
-
 def sign_in(page, site: str, email: str) -> None:
     page.goto(site + "/accounts/sign-in/")
     page.get_by_label("Email address").fill(email)
@@ -141,8 +121,6 @@ def test_every_page_is_accessible_valid_and_keeps_to_the_content_security_policy
             if violations:
                 csp_problems[label] = violations
             result = axe.run(page, options=WCAG_AA)
-            if page_type.path.startswith("/admin/"):
-                result = without_djangos_own(result)
             if result.violations_count:
                 axe_reports[label] = result.generate_report()
 
@@ -161,15 +139,7 @@ def test_every_page_is_accessible_valid_and_keeps_to_the_content_security_policy
     (tmp_path / "invalid.html").write_text("<!doctype html><title>Invalid</title><p><div></p>")
     html_errors = nu_errors(java, sorted(tmp_path.iterdir()))
     assert html_errors.pop("invalid.html", None), "The Nu HTML checker did not check the pages."
-    html_errors = {
-        saved[name]: kept
-        for name, messages in html_errors.items()
-        if (
-            kept := [
-                text for text in messages if not (ADMIN.search(saved[name]) and DJANGO_EMPTY_OPTION in text)
-            ]
-        )
-    }
+    html_errors = {saved[name]: messages for name, messages in html_errors.items()}
     # The console does report what the policy blocks: an inline style is refused, and said so.
     console.clear()
     page.evaluate("document.body.insertAdjacentHTML('beforeend', '<p style=\"color: red\">Inline</p>')")
