@@ -11,7 +11,12 @@
     });
     document.querySelectorAll(".select2-selection__rendered > .select2-selection__clear").forEach(function (button) {
       var list = button.parentNode;
-      list.parentNode.insertBefore(button, list);
+      var box = list.parentNode;
+      // Select2 draws a new button each time the choice changes; the one moved before goes.
+      box.querySelectorAll(":scope > .select2-selection__clear").forEach(function (old) {
+        old.remove();
+      });
+      box.insertBefore(button, list);
     });
   }
 
