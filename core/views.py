@@ -55,7 +55,9 @@ def database_unreachable(error: BaseException | None) -> bool:
     slow: only that deserves a 503; a missing table or a statement timeout is a bug to fix (500)."""
     if isinstance(error, InterfaceError):
         return True
-    if isinstance(error, DatabaseError) and connection_broken():
+    if not isinstance(error, DatabaseError):
+        return False
+    if connection_broken():
         # Whatever psycopg2 called it ("no results to fetch" and the like), the connection is gone.
         return True
     cause = error.__cause__
@@ -64,7 +66,7 @@ def database_unreachable(error: BaseException | None) -> bool:
         # and no message from the libpq"): no code, because the server never said anything.
         return getattr(cause, "pgcode", "") is None
     if not isinstance(error, OperationalError):
-        return False
+        return False  # the query was wrong (IntegrityError, ProgrammingError…), not the connection
     if isinstance(cause, sqlite3.Error):
         return getattr(cause, "sqlite_errorname", "") in SQLITE_BUSY
     code = getattr(cause, "pgcode", None)

@@ -4,6 +4,8 @@ import pytest
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.test import Client
 
+from core.views import database_unreachable
+
 
 def failing_with(error):
     def refuse(execute, sql, params, many, context):
@@ -81,3 +83,8 @@ def test_a_missing_table_is_a_bug_to_fix_not_an_outage():
     with connection.execute_wrapper(missing_table):
         response = Client(raise_request_exception=False).get("/datasets/")
     assert response.status_code == 500
+
+
+def test_only_database_errors_can_be_an_outage():
+    assert database_unreachable(None) is False
+    assert database_unreachable(ZeroDivisionError()) is False
