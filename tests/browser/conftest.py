@@ -4,7 +4,10 @@ import os
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
+
+from accounts.policy import CURATORS_GROUP
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is used beside it safely.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -55,3 +58,17 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# The password of every account the browser tests sign in with.
+PASSWORD = "a long enough passphrase"
+
+
+@pytest.fixture
+def curator(demo_site, django_user_model):
+    """Cara, a curator who may also use the admin."""
+    user = django_user_model.objects.create_user(
+        "cara", "cara@example.org", PASSWORD, first_name="Cara", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=CURATORS_GROUP))
+    return user

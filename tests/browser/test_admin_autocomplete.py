@@ -1,21 +1,12 @@
 """The admin's autocomplete boxes, mended for screen readers (static/js/admin-autocomplete.js), still work."""
 
 import pytest
-from django.contrib.auth.models import Group
 
-from accounts.policy import CURATORS_GROUP
 from datasets.models import Dataset
 
+from .conftest import PASSWORD
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-PASSWORD = "a long enough passphrase"
-
-
-@pytest.fixture
-def curator(demo_site, django_user_model):
-    user = django_user_model.objects.create_user("cara", "cara@example.org", PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=CURATORS_GROUP))
-    return user
 
 
 def test_the_clear_button_still_empties_a_box_after_it_is_moved(page, demo_site, curator):

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from accounts.policy import CURATORS_GROUP
 from people.models import Researcher
 
-PASSWORD = "a long enough passphrase"
+from .conftest import PASSWORD
 
 
 @pytest.fixture

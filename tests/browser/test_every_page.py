@@ -13,18 +13,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
-from accounts.policy import CURATORS_GROUP
 from datasets.models import Dataset
 
+from .conftest import PASSWORD
 from .pages import curator_pages, signed_out_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSWORD = "a long enough passphrase"
 REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (event) => console.error(
   `Content-Security-Policy violation: ${event.violatedDirective} by ${event.sourceFile}`
   + ` line ${event.lineNumber} column ${event.columnNumber}: ${event.sample}`
@@ -46,15 +44,6 @@ def java() -> str:
             pytest.fail(message)
         pytest.skip(message)
     return found
-
-
-@pytest.fixture
-def curator(demo_site, django_user_model):
-    user = django_user_model.objects.create_user(
-        "cara", "cara@example.org", PASSWORD, first_name="Cara", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=CURATORS_GROUP))
-    return user
 
 
 @pytest.fixture
