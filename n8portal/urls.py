@@ -34,6 +34,8 @@ urlpatterns = [
     path("introductions/", include("introductions.urls")),
     path("following/", include("following.urls")),
     path("admin/", admin.site.urls),
+    # Last, so a real page always wins: /people/, /map/, /login/ … sent on to the right address.
+    path("", include("core.urls")),
 ]
 
 handler404 = "core.views.page_not_found"
