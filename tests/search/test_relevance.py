@@ -109,6 +109,13 @@ def test_a_misspelt_query_with_no_results_is_corrected(demo):
     assert results.total > 0
 
 
+def test_every_misspelt_word_of_a_query_is_corrected(demo):
+    results = search("nationl pupill databse")
+    assert results.corrected_from == "nationl pupill databse"
+    assert results.text == "national pupil database"
+    assert "National Pupil Database (NPD)" in [hit.title for hit in results.hits]
+
+
 def test_a_known_word_is_not_corrected(demo):
     results = search("readiness")
     assert not results.suggestion and not results.corrected_from

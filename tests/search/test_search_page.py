@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 
+from areas.models import Area
 from search.models import SearchLog, SynonymGroup
 from search.service import search
 from tests.factories import DatasetFactory, ResearcherFactory
@@ -47,8 +48,17 @@ def test_an_empty_query_with_a_facet_browses_by_that_facet(client, directory):
     assert all(hit.kind == "Dataset" for hit in results.hits)
 
 
-def test_a_retired_area_code_narrows_by_its_successor(client, directory):
-    assert search("", {"area": "E08000016"}).total == search("", {"area": "E08000038"}).total
+def test_a_retired_area_code_narrows_by_its_successor(client, committed):
+    barnsley = Area.objects.get(code="E08000038")  # E08000016 until 2025
+    with committed():
+        DatasetFactory(title="Barnsley cohort").areas.add(barnsley)
+        DatasetFactory(title="Cohort elsewhere").areas.add(Area.objects.get(code="E08000035"))
+    by_current = [hit.title for hit in search("", {"area": "E08000038"}).hits]
+    assert by_current == ["Barnsley cohort"]
+    assert [hit.title for hit in search("", {"area": "E08000016"}).hits] == by_current
+    assert [hit.title for hit in search("cohort", {"area": "E08000016"}).hits] == by_current
+    page = client.get("/search/?q=cohort&area=E08000016").context["results"]
+    assert [hit.title for hit in page.hits] == by_current
 
 
 def test_sorting_by_title_and_newest(client, directory):
