@@ -52,6 +52,16 @@ def test_datasets_filters_combine(client, datasets):
     ]
 
 
+def test_a_life_stage_includes_ranges_that_end_on_its_first_year_or_start_on_its_last(client, db):
+    DatasetFactory(title="Up to eleven", min_age=5, max_age=11)
+    DatasetFactory(title="Up to ten", min_age=5, max_age=10)
+    DatasetFactory(title="From fifteen", min_age=15, max_age=18)
+    DatasetFactory(title="From sixteen", min_age=16, max_age=18)
+    assert listed(client, "/datasets/?life_stage=secondary") == ["From fifteen", "Up to eleven"]
+    api = client.get("/api/v1/datasets/?life_stage=secondary&sort=title").json()
+    assert [item["title"] for item in api["results"]] == ["From fifteen", "Up to eleven"]
+
+
 def test_a_retired_area_code_filters_by_the_area_that_replaced_it(client, db):
     sheffield = DatasetFactory(title="Sheffield data")
     sheffield.areas.add(Area.objects.get(code="E08000039"))
