@@ -268,8 +268,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# One JSON line per request and per error, each with the request's id, so the logs of several
-# machines can be read together.
+# In production, one JSON line per request and per error, each with the request's id, so the logs of
+# several machines can be read together; in development, the same lines in plain words (core/logs.py).
+# Every line goes through the one handler, so there is one format at a time.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -279,13 +280,28 @@ LOGGING = {
             "()": "pythonjsonlogger.json.JsonFormatter",
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
-        }
+        },
+        "plain": {"()": "core.logs.PlainFormatter"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id"]}
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain" if DEBUG else "json",
+            "filters": ["request_id"],
+        }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's default handlers would write a second, unformatted copy of its lines (and email
+        # errors to ADMINS, which the portal does not set): its lines go to the console above only.
+        "django": {"handlers": []},
+        # runserver's own line per request repeats ours; only its errors are kept.
+        "django.server": {"handlers": [], "propagate": True, "level": "ERROR"},
+    },
 }
+if DEBUG:
+    # Start-up banners, written by every process (manage.py commands, runserver's reloader).
+    LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 
 # How many entries a list page shows at once.
 PAGE_SIZE = 20
