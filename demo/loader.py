@@ -5,7 +5,7 @@ import datetime
 from django.db import transaction
 
 from areas.models import Area
-from curated.models import Collection, CollectionItem
+from collection.models import Collection, CollectionItem
 from datasets.models import Dataset, LinkageIdentifier
 from organisations.models import Organisation
 from people.models import Researcher

@@ -24,9 +24,9 @@ VERSIONED = {
     "people.Researcher": (),
     "datasets.Dataset": (),
     "projects.Project": ("memberships", "usages", "outputs"),
-    "curated.Collection": ("items",),
+    "collection.Collection": ("items",),
 }
-PARTS = ("projects.Membership", "projects.DatasetUsage", "projects.Output", "curated.CollectionItem")
+PARTS = ("projects.Membership", "projects.DatasetUsage", "projects.Output", "collection.CollectionItem")
 
 
 def register_versioned_models() -> None:

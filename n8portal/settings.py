@@ -76,7 +76,7 @@ INSTALLED_APPS = [
     "harvest",
     "introductions",
     "following",
-    "curated",
+    "collection",
     "catalogue",
     "curation",
     "demo",

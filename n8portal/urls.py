@@ -19,7 +19,7 @@ urlpatterns = [
     path("projects/", include("projects.urls")),
     path("organisations/", include("organisations.urls")),
     path("themes/", include("themes.urls")),
-    path("collections/", include("curated.urls")),
+    path("collections/", include("collection.urls")),
     path("areas/", include("areas.urls")),
     path("coverage/", include("coverage.urls")),
     path("accounts/", include("accounts.urls")),

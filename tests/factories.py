@@ -102,7 +102,7 @@ class OutputFactory(DjangoModelFactory):
 
 class CollectionFactory(DjangoModelFactory):
     class Meta:
-        model = "curated.Collection"
+        model = "collection.Collection"
 
     title = factory.Sequence(lambda n: f"Collection {n}")
     introduction = "Where to start on a question, for tests."
@@ -113,7 +113,7 @@ class CollectionItemFactory(DjangoModelFactory):
     """An item pointing at a new published dataset unless a test chooses another target."""
 
     class Meta:
-        model = "curated.CollectionItem"
+        model = "collection.CollectionItem"
 
     collection = factory.SubFactory(CollectionFactory)
     position = factory.Sequence(lambda n: n)

@@ -3,11 +3,11 @@ from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from collection.models import Collection
 from core.listing import filtered_list
 from core.models import Entry, published_or_none
 from core.queries import preview, subquery_count
 from core.visibility import visible_entry
-from curated.models import Collection
 from datasets.models import Dataset
 from people.models import Researcher
 from projects.models import Output, Project

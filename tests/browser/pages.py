@@ -14,7 +14,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from areas.models import Area
-from curated.models import Collection
+from collection.models import Collection
 from datasets.models import Dataset
 from following.tokens import token_for_user
 from organisations.models import Organisation

@@ -102,7 +102,7 @@ COUNTED_APPS = [
     "projects",
     "organisations",
     "themes",
-    "curated",
+    "collection",
     "following",
     "introductions",
     "transfer",

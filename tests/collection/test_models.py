@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from accounts.policy import Action, can
-from curated.models import Collection, CollectionItem
+from collection.models import Collection, CollectionItem
 from tests.factories import (
     CollectionFactory,
     CollectionItemFactory,

@@ -59,7 +59,7 @@ class Collection(Entry):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("curated:detail", args=[self.slug])
+        return reverse("collection:detail", args=[self.slug])
 
 
 class CollectionItemQuerySet(models.QuerySet):

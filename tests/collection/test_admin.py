@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 from reversion.models import Version
 
-from curated.models import CollectionItem
+from collection.models import CollectionItem
 from tests.factories import CollectionFactory, CollectionItemFactory, DatasetFactory, ProjectFactory
 
 
@@ -15,11 +15,11 @@ def curator_client(client, curator):
 def test_a_curator_opens_the_list_add_and_change_pages(curator_client):
     collection = CollectionFactory()
     CollectionItemFactory(collection=collection)
-    assert curator_client.get(reverse("admin:curated_collection_changelist") + "?q=a").status_code == 200
-    add = curator_client.get(reverse("admin:curated_collection_add"))
+    assert curator_client.get(reverse("admin:collection_collection_changelist") + "?q=a").status_code == 200
+    add = curator_client.get(reverse("admin:collection_collection_add"))
     assert add.status_code == 200
     assert "items-0-researcher" in add.content.decode()
-    change = curator_client.get(reverse("admin:curated_collection_change", args=[collection.pk]))
+    change = curator_client.get(reverse("admin:collection_collection_change", args=[collection.pk]))
     assert change.status_code == 200
     assert "items-0-note" in change.content.decode()
 
@@ -47,7 +47,7 @@ def collection_data(**items) -> dict:
 def test_a_curator_assembles_a_collection_in_the_admin(curator_client):
     dataset = DatasetFactory()
     response = curator_client.post(
-        reverse("admin:curated_collection_add"),
+        reverse("admin:collection_collection_add"),
         collection_data(
             **{"items-0-position": "1", "items-0-dataset": dataset.pk, "items-0-note": "The core data"}
         ),
@@ -62,7 +62,7 @@ def test_a_curator_assembles_a_collection_in_the_admin(curator_client):
 
 def test_the_admin_refuses_an_item_with_two_targets_and_says_why(curator_client):
     response = curator_client.post(
-        reverse("admin:curated_collection_add"),
+        reverse("admin:collection_collection_add"),
         collection_data(
             **{
                 "items-0-position": "1",
@@ -80,4 +80,4 @@ def test_someone_who_is_not_a_curator_cannot_open_the_admin_pages(client, someon
     someone.is_staff = True
     someone.save()
     client.force_login(someone)
-    assert client.get(reverse("admin:curated_collection_add")).status_code == 403
+    assert client.get(reverse("admin:collection_collection_add")).status_code == 403

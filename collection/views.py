@@ -12,7 +12,7 @@ from .models import Collection
 def collection_list(request: HttpRequest) -> HttpResponse:
     collections = Collection.objects.published().newest_first().select_related("theme").with_item_counts()
     page = Paginator(collections, settings.PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "curated/collection_list.html", {"page": page})
+    return render(request, "collection/collection_list.html", {"page": page})
 
 
 def collection_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -25,7 +25,7 @@ def collection_detail(request: HttpRequest, slug: str) -> HttpResponse:
     ]
     return render(
         request,
-        "curated/collection_detail.html",
+        "collection/collection_detail.html",
         {
             "collection": collection,
             "items": items,

@@ -6,6 +6,10 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+    # The app was called "curated" until it took the name of its concept. A database that applied
+    # curated's first migration counts this one as applied; the tables keep their old names here,
+    # as such a database has them, and 0002_from_curated renames them and moves the history across.
+    replaces = [("curated", "0001_initial")]
 
     initial = True
 
@@ -36,6 +40,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['-created'],
+                'db_table': 'curated_collection',
             },
         ),
         migrations.CreateModel(
@@ -44,7 +49,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('position', models.PositiveIntegerField(default=0, help_text='Items are shown smallest number first; use 10, 20, 30… to leave room.')),
                 ('note', models.CharField(blank=True, help_text='One line for the reader: why this belongs in the collection.', max_length=300, verbose_name='why it is here')),
-                ('collection', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='curated.collection')),
+                ('collection', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='collection.collection')),
                 ('dataset', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='datasets.dataset')),
                 ('output', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='projects.output')),
                 ('project', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='projects.project')),
@@ -52,6 +57,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['collection', 'position', 'pk'],
+                'db_table': 'curated_collectionitem',
             },
         ),
         migrations.AddIndex(

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from curated.models import Collection
+from collection.models import Collection
 from tests.factories import (
     CollectionFactory,
     CollectionItemFactory,
@@ -107,7 +107,7 @@ def test_a_curator_previews_a_draft_with_a_link_to_edit_it(client, curator):
     client.force_login(curator)
     html = client.get("/collections/not-yet/").content.decode()
     assert "Only curators can see this page." in html
-    assert f'href="/admin/curated/collection/{collection.pk}/change/"' in html
+    assert f'href="/admin/collection/collection/{collection.pk}/change/"' in html
 
 
 def test_the_theme_of_a_collection_is_linked_only_when_published(client, db):

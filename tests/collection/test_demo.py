@@ -1,6 +1,6 @@
 from django.core.management import call_command
 
-from curated.models import Collection, CollectionItem
+from collection.models import Collection, CollectionItem
 
 
 def test_the_demo_has_two_published_collections_and_loading_it_twice_adds_nothing(db, client):
