@@ -2,8 +2,10 @@
 
 import pytest
 from django.core import mail
+from reversion.models import Version
 
 from datasets.models import Dataset
+from editing import history
 from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import Membership
@@ -183,6 +185,39 @@ def test_an_earlier_version_is_restored_and_the_status_is_kept(client, researche
     assert profile.account == researcher
     latest = client.get(f"/edit/researchers/{profile.slug}/history/").context["steps"][0]
     assert latest.revision.comment.startswith("Restored the version of")
+
+
+def edited_while_published_then_archived(client, researcher, curator) -> tuple[Researcher, Version]:
+    """Ria's profile edited to "Lecturer" then "Professor" while published, then archived by the
+    curator, who stays signed in; and the "Lecturer" version, whose recorded status is published."""
+    profile = Researcher.objects.get(account=researcher)
+    client.force_login(researcher)
+    edit_profile(client, profile, job_title="Lecturer")
+    edit_profile(client, profile, job_title="Professor")
+    client.force_login(curator)
+    move(client, profile, "researchers", "archive")
+    lecturer = next(v for v in history.versions_of(profile) if v.field_dict["job_title"] == "Lecturer")
+    assert lecturer.field_dict["status"] == "published"
+    return profile, lecturer
+
+
+def test_restoring_a_version_saved_while_published_leaves_an_archived_entry_archived(
+    client, researcher, curator
+):
+    profile, lecturer = edited_while_published_then_archived(client, researcher, curator)
+    client.post(f"/edit/researchers/{profile.slug}/history/{lecturer.pk}/restore/")
+    profile.refresh_from_db()
+    assert (profile.job_title, profile.status) == ("Lecturer", "archived")
+    client.logout()
+    assert client.get(profile.get_absolute_url()).status_code == 404
+
+
+def test_restoring_a_version_saved_while_published_leaves_a_draft_a_draft(client, researcher, curator):
+    profile, lecturer = edited_while_published_then_archived(client, researcher, curator)
+    move(client, profile, "researchers", "reopen")
+    client.post(f"/edit/researchers/{profile.slug}/history/{lecturer.pk}/restore/")
+    profile.refresh_from_db()
+    assert (profile.job_title, profile.status) == ("Lecturer", "draft")
 
 
 def test_restoring_a_project_brings_back_its_members(client, curator):
