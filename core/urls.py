@@ -32,6 +32,8 @@ NATURAL_ADDRESSES = {
     "topics/": "themes:list",
     "area/": "areas:list",
     "area/<str:code>/": "areas:detail",
+    "collection/": "collection:list",
+    "collection/<slug:slug>/": "collection:detail",
     "map/": "coverage:map",
     "gaps/": "coverage:gaps",
     "basket/": "journey:journey",

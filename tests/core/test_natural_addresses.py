@@ -27,6 +27,8 @@ EXPECTED = [
     ("/topics/", "/themes/"),
     ("/area/", "/areas/"),
     ("/area/E08000032/", "/areas/E08000032/"),
+    ("/collection/", "/collections/"),
+    ("/collection/send-support/", "/collections/send-support/"),
     ("/map/", "/coverage/"),
     ("/gaps/", "/coverage/gaps/"),
     ("/basket/", "/journey/"),
