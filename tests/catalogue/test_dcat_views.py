@@ -101,6 +101,17 @@ def test_a_dataset_says_where_when_and_how(client, complete_dataset):
     assert (distribution, ns.RDF.type, ns.DCAT.Distribution) in graph
 
 
+@pytest.mark.parametrize("end_year", [2019, None], ids=["ending-that-year", "no-end-year"])
+@pytest.mark.parametrize("suffix, rdf_format", [(".ttl", "turtle"), (".jsonld", "json-ld")])
+def test_a_single_year_period_ends_the_year_it_starts(client, db, end_year, suffix, rdf_format):
+    dataset = DatasetFactory(start_year=2019, end_year=end_year, is_ongoing=False)
+    graph = parsed(client.get(f"/datasets/{dataset.slug}/dcat{suffix}"), rdf_format)
+    node = URIRef(f"http://testserver/datasets/{dataset.slug}/#dataset")
+    period = graph.value(node, ns.DCTERMS.temporal)
+    assert graph.value(period, ns.DCAT.startDate) == Literal("2019", datatype=ns.XSD.gYear)
+    assert graph.value(period, ns.DCAT.endDate) == Literal("2019", datatype=ns.XSD.gYear)
+
+
 def test_an_ongoing_dataset_has_no_end_and_uk_wide_is_the_uk(client, db):
     dataset = DatasetFactory(start_year=2019, is_ongoing=True, coverage_scope="uk", access_level="controlled")
     graph = parsed(client.get(f"/datasets/{dataset.slug}/dcat.ttl"), "turtle")
