@@ -31,9 +31,15 @@ def outsider(django_user_model):
 
 
 @pytest.fixture
-def edited_organisation(editor):
+def former_editor(django_user_model):
+    """An editor whose account has been deactivated: never emailed, though still listed as an editor."""
+    return django_user_model.objects.create_user("former", "former@example.org", "pw", is_active=False)
+
+
+@pytest.fixture
+def edited_organisation(editor, former_editor):
     organisation = OrganisationFactory(name="Edited University")
-    organisation.editors.add(editor)
+    organisation.editors.add(editor, former_editor)
     return organisation
 
 

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from curation.freshness import needs_review
 from curation.models import ReviewReminder
-from tests.factories import DatasetFactory, OrganisationFactory
+from tests.factories import DatasetFactory, OrganisationFactory, ResearcherFactory
 
 from .conftest import age
 
@@ -84,6 +84,19 @@ def test_entries_nobody_looks_after_are_reported_not_emailed():
     assert mail.outbox == []
     assert "nobody looks after them" in output
     assert orphan.get_absolute_url() in output
+
+
+def test_deactivated_accounts_are_not_reminded_about_what_they_look_after(edited_organisation, former_editor):
+    age(DatasetFactory(custodian=edited_organisation), days=400)
+    theirs_only = OrganisationFactory()
+    theirs_only.editors.add(former_editor)
+    left_behind = age(DatasetFactory(title="Left behind", custodian=theirs_only), days=400)
+    former_profile = age(ResearcherFactory(name="Former Person", account=former_editor), days=400)
+
+    output = remind()
+
+    assert [message.to for message in mail.outbox] == [["editor@example.org"]]
+    assert left_behind.get_absolute_url() in output and former_profile.get_absolute_url() in output
 
 
 def test_drafts_and_archived_entries_are_not_reminded_about(edited_organisation):

@@ -12,7 +12,7 @@ from datasets.models import Dataset
 from following.follows import follow
 from following.models import Follow
 from search.models import SearchEntry
-from tests.factories import DatasetFactory, FollowFactory, ResearcherFactory, ThemeFactory
+from tests.factories import DatasetFactory, FollowFactory, ResearcherFactory, ThemeFactory, UserFactory
 
 A_WEEK_AGO = timezone.now() - timedelta(days=7)
 
@@ -127,6 +127,16 @@ def test_people_without_an_address_get_nothing(theme_follow, person):
     DatasetFactory().themes.add(theme_follow.theme)
     digest()
     assert mail.outbox == []
+
+
+def test_deactivated_accounts_get_nothing(theme_follow, person):
+    other = FollowFactory(user=UserFactory(username="active"), theme=theme_follow.theme)
+    Follow.objects.filter(pk=other.pk).update(last_sent=theme_follow.last_sent)
+    person.is_active = False
+    person.save()
+    DatasetFactory().themes.add(theme_follow.theme)
+    digest()
+    assert [email.to for email in mail.outbox] == [["active@example.org"]]
 
 
 @pytest.fixture
