@@ -6,7 +6,10 @@ as aliases of the areas that replaced them, so that older data still finds
 its place.
 """
 
+from urllib.parse import urlencode
+
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 
 from core.filters import printable
@@ -63,3 +66,61 @@ class AreaCodeAlias(models.Model):
 
     def __str__(self) -> str:
         return f"{self.old_code} ({self.old_name}) → {self.area.code}"
+
+
+class PlaceName(models.Model):
+    """A name people use for a place, and the current local authorities it stands for.
+
+    Search reads these (areas/places.py) to understand places typed in plain words: "SEND Bradford",
+    "asthma West Yorkshire", "looked after children in Hull", "the North".
+    """
+
+    class Kind(models.TextChoices):
+        AUTHORITY = "authority", "Local authority (its official name)"
+        EVERYDAY = "everyday", "Everyday name (a short form, a town or a former district)"
+        SUB_REGION = "sub-region", "Sub-region (combined authority, county or group of authorities)"
+        REGION = "region", "Region"
+        NORTH = "north", "The whole North"
+
+    name = models.CharField(
+        max_length=100,
+        help_text="As a person types it, e.g. “Hull” or “West Yorkshire”. Capitals make no difference.",
+    )
+    label = models.CharField(
+        max_length=150,
+        blank=True,
+        help_text="How search shows the place, if not as the name: “Kingston upon Hull” for “Hull”. "
+        "Leave blank to show the name.",
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    areas = models.ManyToManyField(
+        Area, related_name="place_names", help_text="The current local authorities the name stands for."
+    )
+    ambiguous = models.BooleanField(
+        default=False,
+        help_text="Tick when the word often means something else (a verb, a surname, a university, a place "
+        "elsewhere): search then offers the place rather than narrowing the results to it.",
+    )
+    note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="For other curators: what else the word means, or what the name does and does not cover.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            # One row per name whatever its capitals, so that a typed name finds one set of areas.
+            models.UniqueConstraint(
+                Lower("name"),
+                name="unique_place_name",
+                violation_error_message="There is already a place with this name.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        """What the portal finds for the name: a search for it."""
+        return f"{reverse('search:search')}?{urlencode({'q': self.name})}"

@@ -27,6 +27,26 @@ class LabelledAutocomplete:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class CuratorsEdit:
+    """For a ModelAdmin of reference data that curators look after (the Curators group has no Django model
+    permissions): curators may see, add, change and delete it."""
+
+    def has_module_permission(self, request) -> bool:
+        return is_curator(request.user) or super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return is_curator(request.user) or super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request) -> bool:
+        return is_curator(request.user) or super().has_add_permission(request)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return is_curator(request.user) or super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return is_curator(request.user) or super().has_delete_permission(request, obj)
+
+
 class EntryAdmin(LabelledAutocomplete, VersionAdmin):
     """Every change made here is recorded as a version, as on the site (see editing/history.py)."""
 

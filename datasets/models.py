@@ -26,9 +26,18 @@ class LinkageIdentifier(models.Model):
 
 class DatasetQuerySet(ThemedQuerySet):
     def covering(self, areas):
-        """Datasets that cover any of `areas`: those listing one, and every England-wide or UK-wide one."""
-        lists_area = Dataset.areas.through.objects.filter(dataset=models.OuterRef("pk"), area__in=areas)
-        return self.filter(models.Exists(lists_area) | models.Q(coverage_scope__in=Dataset.NATIONAL_SCOPES))
+        """Datasets that cover any of `areas`: those listing one, and every England-wide or UK-wide one.
+
+        The rule is areas.places.covering_values, which search shares: a dataset covers the areas when one of
+        its areas' codes, or its coverage scope, is among those values.
+        """
+        from areas.places import covering_values
+
+        values = covering_values(area.code for area in areas)
+        lists_area = Dataset.areas.through.objects.filter(
+            dataset=models.OuterRef("pk"), area__code__in=values
+        )
+        return self.filter(models.Exists(lists_area) | models.Q(coverage_scope__in=values))
 
     def for_life_stage(self, slug: str):
         stage = BY_SLUG[slug]

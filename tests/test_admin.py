@@ -43,6 +43,7 @@ def test_every_domain_model_is_registered():
     assert names == {
         "Area",
         "AreaCodeAlias",
+        "PlaceName",
         "Organisation",
         "Theme",
         "Researcher",
