@@ -14,6 +14,8 @@ class CoverageFilter(DatasetFilter):
     area = None
     source_kind = None
     identifier = None
+    age_from = None
+    age_to = None
     sort = None
     national = django_filters.ChoiceFilter(
         label="Count England-wide and UK-wide datasets too",

@@ -78,7 +78,9 @@ def counted_sentence(cleaned: dict) -> str:
     if cleaned.get("theme"):
         parts.append(f"in the theme {cleaned['theme'].name} (with its sub-themes)")
     if cleaned.get("life_stage"):
-        parts.append(f"covering {BY_SLUG[cleaned['life_stage']].label.lower()}")
+        label = BY_SLUG[cleaned["life_stage"]].label
+        # Only the first letter: the label names Reception and school years.
+        parts.append(f"covering {label[0].lower()}{label[1:]}")
     if cleaned.get("access_level"):
         level = Dataset.AccessLevel(cleaned["access_level"]).label
         parts.append(f"with {level.lower()} access")

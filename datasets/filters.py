@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db.models import Exists, OuterRef
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -18,6 +19,46 @@ class AreaFilter(django_filters.ModelChoiceFilter):
     """An area by its ONS code; retired codes are understood too."""
 
     field_class = AreaCodeField
+
+
+OLDEST_AGE = 120
+AGE_ERRORS = {
+    "invalid": "Give an age as a whole number of years, such as 5.",
+    "min_value": f"Give an age from 0 to {OLDEST_AGE}.",
+    "max_value": f"Give an age from 0 to {OLDEST_AGE}.",
+}
+
+
+class AgeFilter(django_filters.NumberFilter):
+    """An age in whole years; "aged from" and "up to age" are applied together, as one span of ages."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(
+            *args,
+            min_value=0,
+            max_value=OLDEST_AGE,
+            error_messages=AGE_ERRORS,
+            method="span_of_ages",
+            **kwargs,
+        )
+
+
+class DatasetFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        age_from, age_to = cleaned.get("age_from"), cleaned.get("age_to")
+        if age_from is not None and age_to is not None and age_to < age_from:
+            self.add_error(
+                "age_to",
+                forms.ValidationError(
+                    "“Up to age” (%(to)s) is below “Aged from” (%(from)s): give the younger age first.",
+                    code="ages_out_of_order",
+                    params={"from": age_from, "to": age_to},
+                ),
+            )
+        return cleaned
 
 
 def custodians():
@@ -43,6 +84,12 @@ class DatasetFilter(ThemedFilterSet):
         method="filter_life_stage",
         empty_label="Any life stage",
     )
+    age_from = AgeFilter(label="Aged from", help_text=f"In whole years, 0 to {OLDEST_AGE}.")
+    age_to = AgeFilter(
+        label="Up to age",
+        help_text="The age reached at the end, as school years are written: 4 to 11 is Reception to "
+        "Year 6. The same age in both boxes means that one year of age.",
+    )
     access_level = django_filters.ChoiceFilter(
         label="Access level", choices=Dataset.AccessLevel.choices, empty_label="Any access level"
     )
@@ -63,9 +110,22 @@ class DatasetFilter(ThemedFilterSet):
     class Meta:
         model = Dataset
         fields = []
+        form = DatasetFilterForm
 
     def filter_area(self, queryset, name, areas):
         return queryset.covering(areas)
 
     def filter_life_stage(self, queryset, name, slug):
         return queryset.for_life_stage(slug)
+
+    def span_of_ages(self, queryset, name, value: int):
+        # The two ages make one span, applied once in filter_queryset.
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        age_from, age_to = self.form.cleaned_data.get("age_from"), self.form.cleaned_data.get("age_to")
+        if age_from is None and age_to is None:
+            return queryset
+        # Only an upper age: from birth, so "up to age 5" is the under-5s.
+        return queryset.for_ages(age_from if age_from is not None else 0, age_to)

@@ -7,7 +7,7 @@ from core.keywords import split_keywords
 from core.models import Entry, WebAddressField
 from themes.models import ThemedQuerySet
 
-from .life_stages import ANTENATAL, BY_SLUG, LifeStage, stages_for
+from .life_stages import ANTENATAL, BY_SLUG, LifeStage, age_span, stages_for
 
 
 class LinkageIdentifier(models.Model):
@@ -39,13 +39,26 @@ class DatasetQuerySet(ThemedQuerySet):
         )
         return self.filter(models.Exists(lists_area) | models.Q(coverage_scope__in=values))
 
+    def for_ages(self, age_from: int, age_to: int | None):
+        """Datasets whose age range shares more than a boundary age with age_from–age_to.
+
+        The rule of `datasets.life_stages.overlaps`, in SQL: 4–11 finds a dataset of 10–14, not one
+        of 11–14. `age_to` of None asks for no upper age.
+        """
+        start, end = age_span(age_from, age_to)
+        # A dataset's span ends at max_age, at min_age + 1 for a single age, or never; it must end
+        # after `start`. Both columns are in dataset_age_range_idx.
+        ends_after_start = (
+            models.Q(max_age__isnull=True) | models.Q(max_age__gt=start) | models.Q(min_age__gte=start)
+        )
+        starts_before_end = models.Q(min_age__isnull=False) if end is None else models.Q(min_age__lt=end)
+        return self.filter(starts_before_end, ends_after_start)
+
     def for_life_stage(self, slug: str):
         stage = BY_SLUG[slug]
         if stage == ANTENATAL:
             return self.filter(includes_antenatal=True)
-        return self.filter(min_age__lte=stage.max_age).filter(
-            models.Q(max_age__gte=stage.min_age) | models.Q(max_age__isnull=True)
-        )
+        return self.for_ages(stage.min_age, stage.max_age)
 
     def with_card_details(self):
         """What a dataset's card shows: custodian, published themes and areas (two extra queries)."""
@@ -160,7 +173,7 @@ class Dataset(Entry):
             ),
         ]
         indexes = [
-            # Serve the dataset list's access-level, source and life-stage filters.
+            # Serve the dataset list's access-level, source, and life-stage and age filters (for_ages).
             models.Index(fields=["access_level"], name="dataset_access_level_idx"),
             models.Index(fields=["source_kind"], name="dataset_source_kind_idx"),
             models.Index(fields=["min_age", "max_age"], name="dataset_age_range_idx"),

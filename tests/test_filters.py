@@ -52,14 +52,15 @@ def test_datasets_filters_combine(client, datasets):
     ]
 
 
-def test_a_life_stage_includes_ranges_that_end_on_its_first_year_or_start_on_its_last(client, db):
+def test_a_life_stage_includes_ranges_sharing_its_first_or_last_year_not_those_touching_it(client, db):
+    # Secondary is 11–16: 5–12 shares age 11 and 15–18 age 15; 5–11 and 16–18 only touch it.
+    DatasetFactory(title="Up to twelve", min_age=5, max_age=12)
     DatasetFactory(title="Up to eleven", min_age=5, max_age=11)
-    DatasetFactory(title="Up to ten", min_age=5, max_age=10)
     DatasetFactory(title="From fifteen", min_age=15, max_age=18)
     DatasetFactory(title="From sixteen", min_age=16, max_age=18)
-    assert listed(client, "/datasets/?life_stage=secondary") == ["From fifteen", "Up to eleven"]
+    assert listed(client, "/datasets/?life_stage=secondary") == ["From fifteen", "Up to twelve"]
     api = client.get("/api/v1/datasets/?life_stage=secondary&sort=title").json()
-    assert [item["title"] for item in api["results"]] == ["From fifteen", "Up to eleven"]
+    assert [item["title"] for item in api["results"]] == ["From fifteen", "Up to twelve"]
 
 
 def test_a_retired_area_code_filters_by_the_area_that_replaced_it(client, db):
@@ -135,7 +136,7 @@ def test_active_filters_are_shown_with_a_link_that_removes_each(client, datasets
     response = client.get("/datasets/?area=E08000032&life_stage=early-years&page=1")
     active = {item["label"]: item for item in response.context["active_filters"]}
     assert active["Area covered"]["value"] == "Bradford"
-    assert active["Life stage"]["value"] == "Early years (0–4)"
+    assert active["Life stage"]["value"] == "Early years (0–5: birth to the end of Reception)"
     assert active["Life stage"]["remove_query"] == "area=E08000032"
     html = response.content.decode()
     assert 'href="?area=E08000032"' in html

@@ -11,7 +11,7 @@ def stage_slugs(dataset: Dataset) -> list[str]:
 
 
 def test_life_stages_are_derived_from_the_age_range():
-    assert stage_slugs(Dataset(min_age=4, max_age=11)) == ["early-years", "primary", "secondary"]
+    assert stage_slugs(Dataset(min_age=4, max_age=11)) == ["early-years", "primary"]
     assert stage_slugs(Dataset(min_age=16, max_age=18)) == ["post-16"]
     assert stage_slugs(Dataset(min_age=0, max_age=0, includes_antenatal=True)) == ["antenatal", "early-years"]
     assert stage_slugs(Dataset(min_age=13, max_age=None)) == ["secondary", "post-16", "young-adults"]
@@ -19,14 +19,18 @@ def test_life_stages_are_derived_from_the_age_range():
 
 
 def test_the_life_stage_filter_matches_the_derived_stages(db):
-    # Each range ends on the first year of one band and starts on the last year of another,
-    # so that counting either end a year short moves a dataset out of a band.
+    # Each range is one year of age at the edge of a band (4–5 is Reception, the last year of
+    # Early years and the first of Primary), so that counting either end a year out moves a
+    # dataset into or out of a band.
     datasets = [
         DatasetFactory(min_age=4, max_age=5),
         DatasetFactory(min_age=10, max_age=11),
+        DatasetFactory(min_age=11, max_age=11),
         DatasetFactory(min_age=15, max_age=16),
-        DatasetFactory(min_age=18, max_age=19),
-        DatasetFactory(min_age=25, max_age=None),
+        DatasetFactory(min_age=16, max_age=17),
+        DatasetFactory(min_age=17, max_age=18),
+        DatasetFactory(min_age=18, max_age=18),
+        DatasetFactory(min_age=24, max_age=None),
         DatasetFactory(min_age=None, max_age=None, includes_antenatal=True),
     ]
     for slug in ["antenatal", "early-years", "primary", "secondary", "post-16", "young-adults"]:
