@@ -97,9 +97,10 @@ def apply_move(entry: Entry, move: Move, comment: str) -> None:
 
 
 def tell_author(entry: Entry, move: Move, comment: str, request=None) -> None:
-    """Emails the entry's author what the reviewer decided (nothing when there is no address)."""
+    """Emails the entry's author what the reviewer decided (nothing when there is no address, or the
+    account has been deactivated)."""
     author = entry.author
-    if author is None or not author.email:
+    if author is None or not author.email or not author.is_active:
         return
     link = entry.get_absolute_url()
     if move.name == "return" and type(entry) in FORMS:

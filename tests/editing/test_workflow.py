@@ -35,6 +35,18 @@ def test_the_review_queue_lists_what_each_reviewer_may_publish(client, curator, 
     assert client.get("/review/").status_code == 403
 
 
+def test_a_deactivated_author_is_not_told_of_the_decision(client, curator, someone, committed):
+    someone.is_active = False
+    someone.save()
+    dataset = DatasetFactory(status="submitted", author=someone, title="Healthy Start uptake")
+    client.force_login(curator)
+    with committed():
+        move(client, dataset, "datasets", "publish", next="/review/")
+    dataset.refresh_from_db()
+    assert dataset.status == "published"
+    assert mail.outbox == []
+
+
 def test_approving_publishes_records_the_review_and_tells_the_author(
     client, curator, someone, bradford, committed, django_capture_on_commit_callbacks
 ):
