@@ -1,6 +1,7 @@
 import django_filters
 
 from core.filters import EntryChoiceFilter, sort_filter
+from datasets.models import Dataset
 from organisations.models import Organisation
 from themes.filters import ThemedFilterSet
 
@@ -35,6 +36,14 @@ class ResearcherFilter(ThemedFilterSet):
         method="filter_lived_experience",
         empty_label="Anyone",
     )
+    dataset = EntryChoiceFilter(
+        label="Dataset used",
+        queryset=Dataset.objects.published(),
+        method="filter_dataset",
+        name_field="title",
+        empty_label="Any dataset",
+        help_text="People on projects that used this dataset.",
+    )
     sort = sort_filter([("name", "Name A–Z"), ("-updated", "Recently updated")])
 
     class Meta:
@@ -43,6 +52,9 @@ class ResearcherFilter(ThemedFilterSet):
 
     def filter_organisation(self, queryset, name, organisation):
         return queryset.at(organisation)
+
+    def filter_dataset(self, queryset, name, dataset):
+        return queryset.used(dataset)
 
     def filter_open_to(self, queryset, name, offer):
         return queryset.open_to(offer)

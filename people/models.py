@@ -27,6 +27,17 @@ class ResearcherQuerySet(ThemedQuerySet):
     def open_to(self, offer: str):
         return self.filter(**{Researcher.OPEN_TO_FIELDS[offer]: True})
 
+    def used(self, dataset):
+        """People on a published project that used `dataset` (one EXISTS subquery)."""
+        from projects.models import DatasetUsage
+
+        usages = DatasetUsage.objects.filter(
+            dataset=dataset,
+            project__status="published",
+            project__memberships__researcher=models.OuterRef("pk"),
+        )
+        return self.filter(models.Exists(usages))
+
 
 class Researcher(Entry):
     """Anyone with expertise to share: academics, students, analysts in local authorities and the NHS."""
