@@ -4,6 +4,13 @@ Each builder turns a queryset of published entries into documents: weighted
 text (title, keywords, linked names, body), the facets to narrow results by,
 and the key facts shown beside a result. Linked names carry expertise across
 the directory: a researcher is found by the projects and data they worked on.
+
+Places travel the same way, in the hidden "place" facet: the area codes an
+entry is connected to (a dataset's areas, or "england"/"uk" when it is
+national; an organisation's area; a project's data, partners and members'
+organisations; a researcher's organisations and projects). Each builder
+prefetches what it reads, so a batch costs the same few queries however
+many entries it holds.
 """
 
 from collections.abc import Iterable, Iterator
@@ -22,6 +29,10 @@ from themes.models import Theme
 from .models import Kind
 
 PUBLISHED = Entry.Status.PUBLISHED
+# The hidden facet of the places an entry is connected to (never shown as a facet to choose).
+PLACE = "place"
+# A researcher's biography is cut here in their summary, so that their expertise always follows it.
+BIOGRAPHY_IN_SUMMARY = 1500
 
 
 @dataclass
@@ -37,6 +48,9 @@ class Document:
     summary: str = ""
     facts: list[tuple[str, str]] = field(default_factory=list)
     facets: set[tuple[str, str, str]] = field(default_factory=set)
+    # The ages a dataset covers, as its minimum and maximum age; no upper age is open-ended.
+    age_from: int | None = None
+    age_to: int | None = None
 
 
 def published_themes():
@@ -64,17 +78,69 @@ def joined(names: Iterable[str]) -> str:
     return ", ".join(name for name in names if name)
 
 
+def area_places(organisations: Iterable[Organisation | None]) -> set[tuple[str, str, str]]:
+    """The areas of the published organisations among these (their `area` selected with them)."""
+    return {
+        (PLACE, organisation.area.code, organisation.area.name)
+        for organisation in organisations
+        if published_or_none(organisation) and organisation.area
+    }
+
+
+def dataset_places(dataset: Dataset) -> set[tuple[str, str, str]]:
+    """The areas a dataset covers (prefetched), and England or the UK for national data."""
+    places = {(PLACE, area.code, area.name) for area in dataset.areas.all()}
+    if dataset.is_national:
+        places.add((PLACE, dataset.coverage_scope, dataset.get_coverage_scope_display()))
+    return places
+
+
+def project_links(prefix: str = "") -> list:
+    """The prefetches `project_places` reads, for projects reached through `prefix`."""
+    return [
+        Prefetch(
+            f"{prefix}partner_organisations", queryset=Organisation.objects.published().select_related("area")
+        ),
+        Prefetch(
+            f"{prefix}memberships",
+            queryset=Membership.objects.filter(researcher__status=PUBLISHED).select_related(
+                "researcher__organisation__area"
+            ),
+        ),
+        Prefetch(
+            f"{prefix}usages",
+            queryset=DatasetUsage.objects.filter(dataset__status=PUBLISHED).select_related("dataset"),
+        ),
+        f"{prefix}usages__dataset__areas",
+    ]
+
+
+def project_places(project: Project) -> set[tuple[str, str, str]]:
+    """The places of a project's published data, partners and members' organisations (see project_links)."""
+    places = area_places(project.partner_organisations.all())
+    places |= area_places(membership.researcher.organisation for membership in project.memberships.all())
+    for usage in project.usages.all():
+        places |= dataset_places(usage.dataset)
+    return places
+
+
+def researcher_summary(person: Researcher) -> str:
+    """What a researcher's result shows: their biography, then their expertise."""
+    biography = person.biography
+    if len(biography) > BIOGRAPHY_IN_SUMMARY:
+        biography = biography[:BIOGRAPHY_IN_SUMMARY].rsplit(" ", 1)[0] + " …"
+    expertise = f"Expertise: {person.expertise}" if person.expertise else ""
+    return "\n".join(text for text in (biography, expertise) if text)
+
+
 def researchers(queryset) -> Iterator[Document]:
     projects = Membership.objects.filter(project__status=PUBLISHED).select_related("project")
-    queryset = queryset.select_related("organisation").prefetch_related(
-        Prefetch("affiliations", queryset=Organisation.objects.published()),
+    queryset = queryset.select_related("organisation__area").prefetch_related(
+        Prefetch("affiliations", queryset=Organisation.objects.published().select_related("area")),
         Prefetch("themes", queryset=published_themes()),
         Prefetch("memberships", queryset=projects),
         Prefetch("memberships__project__themes", queryset=Theme.objects.published()),
-        Prefetch(
-            "memberships__project__usages",
-            queryset=DatasetUsage.objects.filter(dataset__status=PUBLISHED).select_related("dataset"),
-        ),
+        *project_links("memberships__project__"),
     )
     for person in queryset:
         organisations = [person.organisation, *person.affiliations.all()]
@@ -98,7 +164,7 @@ def researchers(queryset) -> Iterator[Document]:
                 *(d.keywords for d in datasets),
             ],
             body=[person.biography, person.public_lived_experience],
-            summary=person.biography or person.expertise,
+            summary=researcher_summary(person),
             facts=[
                 ("Organisation", joined(o.name for o in organisations[:1])),
                 ("Career stage", person.get_career_stage_display()),
@@ -110,6 +176,9 @@ def researchers(queryset) -> Iterator[Document]:
             document.facets |= organisation_facet(organisation)
         if person.career_stage:
             document.facets.add(("career_stage", person.career_stage, person.get_career_stage_display()))
+        document.facets |= area_places(organisations)
+        for project in projects:
+            document.facets |= project_places(project)
         yield document
 
 
@@ -166,22 +235,15 @@ def datasets(queryset) -> Iterator[Document]:
         document.facets |= {("life_stage", stage.slug, stage.label) for stage in dataset.life_stages}
         document.facets.add(("access_level", dataset.access_level, dataset.get_access_level_display()))
         document.facets.add(("source_kind", dataset.source_kind, dataset.get_source_kind_display()))
+        document.facets |= dataset_places(dataset)
+        if dataset.min_age is not None:
+            document.age_from, document.age_to = dataset.min_age, dataset.max_age
         yield document
 
 
 def projects(queryset) -> Iterator[Document]:
-    members = Membership.objects.filter(researcher__status=PUBLISHED).select_related(
-        "researcher__organisation"
-    )
     queryset = queryset.prefetch_related(
-        Prefetch("themes", queryset=published_themes()),
-        Prefetch("partner_organisations", queryset=Organisation.objects.published()),
-        Prefetch("memberships", queryset=members),
-        Prefetch(
-            "usages",
-            queryset=DatasetUsage.objects.filter(dataset__status=PUBLISHED).select_related("dataset"),
-        ),
-        "outputs",
+        Prefetch("themes", queryset=published_themes()), *project_links(), "outputs"
     )
     for project in queryset:
         themes = list(project.themes.all())
@@ -215,6 +277,7 @@ def projects(queryset) -> Iterator[Document]:
         document.facets.add(("stage", project.stage, project.get_stage_display()))
         for organisation in [*partners, *(m.researcher.organisation for m in memberships)]:
             document.facets |= organisation_facet(organisation)
+        document.facets |= project_places(project)
         yield document
 
 
@@ -238,6 +301,7 @@ def organisations(queryset) -> Iterator[Document]:
         document.facets |= organisation_facet(organisation)
         if organisation.area:
             document.facets.add(("area", organisation.area.code, organisation.area.name))
+        document.facets |= area_places([organisation])
         yield document
 
 

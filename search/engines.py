@@ -3,12 +3,19 @@
 Each engine answers three questions with its own full-text index: which
 entries match and how well (`matches`), which titles start with what has
 been typed so far (`completions`), and which known words look like a
-misspelt one (`similar_words`). Everything else is shared SQL in service.py.
+misspelt one (`similar_words`); and it writes index rows into that index
+(`index`), from text already put in the one form both engines split into
+the same words (search.text.index_text). Everything else is shared SQL in
+service.py.
 """
 
 from django.db import connection
 
-from .query import WORD, ParsedQuery, Term, normalise
+from .query import ParsedQuery, Term
+from .text import searched_words, words
+
+# The full-text columns of an index row, from most to least telling.
+FULL_TEXT_COLUMNS = ("title", "keywords", "linked", "body")
 
 
 class PostgresEngine:
@@ -18,17 +25,35 @@ class PostgresEngine:
     # the title outranks any number of matches in keywords, and so on down.
     weights = "{0.000001, 0.0001, 0.01, 1.0}"
 
+    def index(self, rows: list[tuple]) -> None:
+        """Computes the weighted vectors of entries from (id, title, keywords, linked, body) rows."""
+        vector = " || ".join(
+            f"setweight(to_tsvector('{self.config}', v.{column}), '{weight}')"
+            for column, weight in zip(FULL_TEXT_COLUMNS, "ABCD", strict=True)
+        )
+        values = ", ".join(["(%s, %s, %s, %s, %s)"] * len(rows))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE search_searchentry e SET search_vector = {vector} "
+                f"FROM (VALUES {values}) AS v(id, {', '.join(FULL_TEXT_COLUMNS)}) WHERE e.id = v.id",
+                [value for row in rows for value in row],
+            )
+
     def tsquery(self, query: ParsedQuery) -> tuple[str, list]:
         sql, params = [], []
         for clause in query.clauses:
             sql.append("(" + " || ".join(f"phraseto_tsquery('{self.config}', %s)" for _ in clause) + ")")
-            params += [term.text for term in clause]
+            params += [self.text(term) for term in clause]
         if query.excluded:
             sql.append(
                 "!!(" + " || ".join(f"phraseto_tsquery('{self.config}', %s)" for _ in query.excluded) + ")"
             )
-            params += [term.text for term in query.excluded]
+            params += [self.text(term) for term in query.excluded]
         return " && ".join(sql), params
+
+    @staticmethod
+    def text(term: Term) -> str:
+        return " ".join(searched_words(term.words))
 
     def matches(self, query: ParsedQuery) -> tuple[str, list]:
         tsquery, params = self.tsquery(query)
@@ -62,9 +87,21 @@ class SqliteEngine:
     # bm25 weights of the title, keywords, linked-names and body columns.
     bm25 = "bm25(search_fts, 10.0, 4.0, 2.0, 1.0)"
 
+    def index(self, rows: list[tuple]) -> None:
+        """Adds entries to the FTS5 table from (id, title, keywords, linked, body) rows.
+
+        The table keeps its own copy of the text in the form it indexes; a trigger removes an entry's
+        row when the entry is deleted (migrations/0005).
+        """
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO search_fts(rowid, {', '.join(FULL_TEXT_COLUMNS)}) VALUES (%s, %s, %s, %s, %s)",
+                rows,
+            )
+
     @staticmethod
     def phrase(term: Term) -> str:
-        return '"' + " ".join(term.words).replace('"', '""') + '"'
+        return '"' + " ".join(searched_words(term.words)).replace('"', '""') + '"'
 
     def fts_query(self, query: ParsedQuery) -> str:
         positive = " AND ".join(
@@ -98,12 +135,18 @@ class SqliteEngine:
         return sql, [" ".join(words) + "%", limit, "title : (" + " AND ".join(terms) + ")", limit]
 
     def similar_words(self, word: str, limit: int = 10) -> tuple[str, list]:
-        trigrams = {word[index : index + 3] for index in range(len(word) - 2)}
-        match = " OR ".join(f'"{trigram}"' for trigram in sorted(trigrams))
+        # Words are indexed padded as pg_trgm pads them ("  word "), so that a short word shares its
+        # first and last trigrams with a misspelling that shares no inner one (trust, trst). bm25
+        # favours rare trigrams over likeness, so more words of about the same length come back,
+        # for the caller to compare.
+        padded = f"  {word} "
+        trigrams = {padded[index : index + 3] for index in range(len(padded) - 2)}
+        match = " OR ".join('"' + trigram.replace('"', '""') + '"' for trigram in sorted(trigrams))
         sql = (
-            "SELECT word FROM search_word_trigrams WHERE search_word_trigrams MATCH %s ORDER BY rank LIMIT %s"
+            "SELECT trim(word) FROM search_word_trigrams WHERE search_word_trigrams MATCH %s "
+            "AND length(word) BETWEEN %s AND %s ORDER BY rank LIMIT %s"
         )
-        return sql, [match, limit]
+        return sql, [match, len(padded) - 2, len(padded) + 2, limit * 10]
 
 
 def current_engine():
@@ -111,5 +154,5 @@ def current_engine():
 
 
 def prefix_words(text: str) -> list[str]:
-    """The words typed so far, safe to place inside either engine's query syntax."""
-    return [word for word in WORD.findall(normalise(text)) if word.isalnum()][:6]
+    """The words typed so far, as the index holds them, safe to place inside either engine's query syntax."""
+    return [word for word in words(text) if word.isalnum()][:6]

@@ -1,4 +1,10 @@
-"""Snippets of why a result matched, with the matching words marked."""
+"""Snippets of why a result matched, with the matching words marked.
+
+A snippet is cut from readable text: an entry's summary and body first, then
+the one keyword or linked name that matched, never the index's joined lists
+of them. A researcher's snippet comes from their biography and expertise
+only. Stop words are never marked: the engines do not match them either.
+"""
 
 import re
 from functools import lru_cache
@@ -7,10 +13,14 @@ import snowballstemmer
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .query import ParsedQuery, normalise
+from .models import Kind
+from .query import ParsedQuery
+from .text import STOP_WORDS, normalise
 
 WORD = re.compile(r"\w+")
 SNIPPET_WORDS = 30
+# How search.indexing joins the names in the keywords and linked columns.
+LIST_SEPARATOR = " | "
 
 
 STEMMER = snowballstemmer.stemmer("english")
@@ -23,20 +33,38 @@ def stem(word: str) -> str:
 
 class Highlighter:
     def __init__(self, query: ParsedQuery):
-        self.stems = {stem(word) for term in query.all_terms() for word in term.words}
+        self.stems = {
+            stem(word)
+            for term in query.all_terms()
+            for word in term.words
+            if normalise(word) not in STOP_WORDS
+        }
         # A word and its stem share their first letters; only words that start like a stem are stemmed.
         self.starts = {word_stem[:3] for word_stem in self.stems}
 
     def matches(self, word: str) -> bool:
-        return normalise(word[:3]) in self.starts and stem(word) in self.stems
+        folded = normalise(word)
+        return folded[:3] in self.starts and folded not in STOP_WORDS and stem(word) in self.stems
+
+    def result_snippet(self, kind: str, summary: str, keywords: str, linked: str, body: str) -> SafeString:
+        """The snippet of one result, from the columns of its index row."""
+        if kind == Kind.RESEARCHER:
+            # A researcher's summary holds their biography and expertise (search.documents).
+            return self.snippet([summary])
+        return self.snippet([summary, body, keywords, linked])
 
     def snippet(self, texts: list[str]) -> SafeString:
-        """Up to SNIPPET_WORDS words around the first match in the first text that has one."""
+        """Up to SNIPPET_WORDS words around the first match in the first text that has one.
+
+        A text of names joined by the index (keywords, linked names) gives only the name that matched.
+        With no match, the first text is shown unmarked.
+        """
         for text in texts:
-            words = list(WORD.finditer(text or ""))
-            hits = {index for index, word in enumerate(words) if self.matches(word.group())}
-            if hits:
-                return self.marked(text, words, hits)
+            for part in (text or "").split(LIST_SEPARATOR):
+                words = list(WORD.finditer(part))
+                hits = {index for index, word in enumerate(words) if self.matches(word.group())}
+                if hits:
+                    return self.marked(part, words, hits)
         return mark_safe(escape(shorten(texts[0] or "")))
 
     def marked(self, text: str, words: list[re.Match], hits: set[int]) -> SafeString:

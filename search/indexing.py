@@ -2,8 +2,16 @@
 
 `reindex(model, ids)` rewrites the rows of those entries: published ones go
 in, drafts, archived and deleted ones come out. `dependants(entry)` names the
-other entries whose indexed text shows this one (a theme's name appears on
-every entry tagged with it), so a rename reaches them too.
+other entries whose index rows show this one (a theme's name appears on
+every entry tagged with it, a dataset's areas are places of the projects
+that use it and of their members), so a change reaches them too.
+
+Rows are written here and nowhere else: the full-text index is fed the
+text of each row in the form both engines read alike (search.text), while
+the row keeps the original text for snippets. `index_missing()` adds the
+published entries the index lacks; it runs after every `migrate`, so the
+seeded themes are searchable at once and a migration that empties the index
+has it refilled.
 """
 
 import re
@@ -12,7 +20,7 @@ from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 
 from django.db import transaction
-from django.db.models import Model, Q
+from django.db.models import Model, Q, QuerySet
 
 from datasets.models import Dataset
 from organisations.models import Organisation
@@ -21,11 +29,14 @@ from projects.models import DatasetUsage, Membership, Output, Project
 from themes.models import Theme
 
 from .documents import BUILDERS, KIND_OF_MODEL, Document
+from .engines import current_engine
 from .models import Kind, SearchEntry, SearchFacet, SearchWord
-from .query import normalise
+from .text import index_text
 
 VOCABULARY_WORD = re.compile(r"[^\W\d_]{3,40}")
 BATCH_SIZE = 1000
+# Enough of a summary for a snippet around its first match (a researcher's holds biography and expertise).
+SUMMARY_LENGTH = 2000
 _paused = threading.local()
 
 
@@ -76,13 +87,25 @@ def write_batch(documents: list[Document]) -> int:
                 keywords=" | ".join(text for text in document.keywords if text),
                 linked=" | ".join(text for text in document.linked if text),
                 body="\n".join(text for text in document.body if text),
-                summary=document.summary[:500],
+                summary=document.summary[:SUMMARY_LENGTH],
                 facts=[[label, value] for label, value in document.facts if value],
                 updated=document.updated,
+                age_from=document.age_from,
+                age_to=document.age_to,
             )
             for document in documents
         ]
     )
+    if entries:
+        current_engine().index(
+            [
+                (
+                    entry.pk,
+                    *(index_text(text) for text in (entry.title, entry.keywords, entry.linked, entry.body)),
+                )
+                for entry in entries
+            ]
+        )
     facets = [
         SearchFacet(entry=entry, name=name, value=value, label=label)
         for entry, document in zip(entries, documents, strict=True)
@@ -95,54 +118,89 @@ def write_batch(documents: list[Document]) -> int:
 
 
 def vocabulary(entry: SearchEntry) -> set[str]:
-    text = normalise(f"{entry.title} {entry.keywords} {entry.linked}")
+    text = index_text(f"{entry.title} {entry.keywords} {entry.linked}")
     return set(VOCABULARY_WORD.findall(text))
 
 
-def rebuild(progress: Callable[[str, int, int], None] = lambda kind, done, total: None) -> int:
+Progress = Callable[[str, int, int], None]
+
+
+def rebuild(progress: Progress = lambda kind, done, total: None) -> int:
     """Empties the index and indexes every published entry again."""
     with transaction.atomic():
         SearchWord.objects.all().delete()
         SearchEntry.objects.all().delete()
+        return sum(
+            index_all(kind, model.objects.published(), progress) for kind, (model, _) in BUILDERS.items()
+        )
+
+
+def index_missing(progress: Progress = lambda kind, done, total: None) -> int:
+    """Indexes every published entry that has no index row yet; returns how many."""
+    with transaction.atomic():
         total = 0
-        for kind, (model, build) in BUILDERS.items():
-            ids = list(model.objects.published().order_by("pk").values_list("pk", flat=True))
-            for start in range(0, len(ids), BATCH_SIZE):
-                chunk = ids[start : start + BATCH_SIZE]
-                total += write(build(model.objects.filter(pk__in=chunk).order_by("pk")))
-                progress(kind, min(start + BATCH_SIZE, len(ids)), len(ids))
-    return total
+        for kind, (model, _) in BUILDERS.items():
+            indexed = SearchEntry.objects.filter(kind=kind).values("object_id")
+            total += index_all(kind, model.objects.published().exclude(pk__in=indexed), progress)
+        return total
+
+
+def index_all(kind: str, queryset: QuerySet, progress: Progress) -> int:
+    model, build = BUILDERS[kind]
+    entry_ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+    written = 0
+    for start in range(0, len(entry_ids), BATCH_SIZE):
+        chunk = entry_ids[start : start + BATCH_SIZE]
+        written += write(build(model.objects.filter(pk__in=chunk).order_by("pk")))
+        progress(kind, min(start + BATCH_SIZE, len(entry_ids)), len(entry_ids))
+    return written
 
 
 def dependants(entry: Model) -> list[tuple[type[Model], list[int]]]:
-    """The entries whose indexed text mentions `entry`, as (model, ids) pairs."""
-    if isinstance(entry, Theme):
-        family = Q(themes=entry) | Q(themes__parent=entry)
+    """The entries whose index rows show `entry`, as (model, ids) pairs."""
+    return dependants_of(type(entry), [entry.pk])
+
+
+def dependants_of(model: type[Model], pks: list[int]) -> list[tuple[type[Model], list[int]]]:
+    """The entries whose index rows show any of these entries of `model`: their names or their places.
+
+    Places travel from a dataset's areas and an organisation's area to the projects that use the
+    data or work with the organisation, and from a project to its members (search.documents).
+    """
+    if not pks:
+        return []
+    if model is Theme:
+        family = Q(themes__in=pks) | Q(themes__parent__in=pks)
         return [
-            (Theme, list(entry.children.values_list("pk", flat=True))),
+            (Theme, ids(Theme.objects.filter(parent__in=pks))),
             (Dataset, ids(Dataset.objects.filter(family))),
             (Researcher, ids(Researcher.objects.filter(family))),
             (Project, ids(Project.objects.filter(family))),
         ]
-    if isinstance(entry, Organisation):
+    if model is Organisation:
+        projects = Project.objects.filter(Q(partner_organisations__in=pks) | Q(members__organisation__in=pks))
+        people = Q(organisation__in=pks) | Q(affiliations__in=pks) | Q(memberships__project__in=projects)
         return [
-            (Researcher, ids(Researcher.objects.filter(Q(organisation=entry) | Q(affiliations=entry)))),
-            (Dataset, ids(Dataset.objects.filter(custodian=entry))),
-            (
-                Project,
-                ids(Project.objects.filter(Q(partner_organisations=entry) | Q(members__organisation=entry))),
-            ),
+            (Researcher, ids(Researcher.objects.filter(people))),
+            (Dataset, ids(Dataset.objects.filter(custodian__in=pks))),
+            (Project, ids(projects)),
         ]
-    if isinstance(entry, Dataset):
+    if model is Dataset:
+        projects = Project.objects.filter(usages__dataset__in=pks)
         return [
-            (Project, ids(Project.objects.filter(usages__dataset=entry))),
-            (Researcher, ids(Researcher.objects.filter(memberships__project__usages__dataset=entry))),
-            (Dataset, ids(Dataset.objects.filter(linked_datasets=entry))),
+            (Project, ids(projects)),
+            (Researcher, ids(Researcher.objects.filter(memberships__project__in=projects))),
+            (Dataset, ids(Dataset.objects.filter(linked_datasets__in=pks))),
         ]
-    if isinstance(entry, Project):
-        return [(Researcher, ids(Researcher.objects.filter(memberships__project=entry)))]
-    if isinstance(entry, Researcher):
-        return [(Project, ids(Project.objects.filter(memberships__researcher=entry)))]
+    if model is Project:
+        return [(Researcher, ids(Researcher.objects.filter(memberships__project__in=pks)))]
+    if model is Researcher:
+        # A researcher's organisation is a place of their projects, and so of everyone on them.
+        projects = Project.objects.filter(memberships__researcher__in=pks)
+        return [
+            (Project, ids(projects)),
+            (Researcher, ids(Researcher.objects.filter(memberships__project__in=projects))),
+        ]
     return []
 
 
@@ -151,11 +209,15 @@ def ids(queryset) -> list[int]:
 
 
 def link_owners(link: Model) -> list[tuple[type[Model], list[int]]]:
-    """The entries whose index rows show a membership, a dataset usage or an output."""
-    if isinstance(link, Membership):
-        return [(Project, [link.project_id]), (Researcher, [link.researcher_id])]
-    if isinstance(link, DatasetUsage):
+    """The entries whose index rows show a membership, a dataset usage or an output.
+
+    Everyone on a project shows its data and its members' organisations as places, so a member or a
+    dataset joining or leaving reaches them all.
+    """
+    if isinstance(link, Membership | DatasetUsage):
         members = ids(Researcher.objects.filter(memberships__project_id=link.project_id))
+        if isinstance(link, Membership):
+            members.append(link.researcher_id)
         return [(Project, [link.project_id]), (Researcher, members)]
     if isinstance(link, Output):
         return [(Project, [link.project_id])]

@@ -1,8 +1,10 @@
 """The search index: one row per published entry, with its facets, and the vocabulary around it.
 
 The text columns are indexed by the database's own full-text engine: a
-weighted, stored tsvector with a GIN index on PostgreSQL, an FTS5 table on
-SQLite (see migrations/0002). Rows are written by search.indexing, never by hand.
+weighted tsvector with a GIN index on PostgreSQL, an FTS5 table on SQLite
+(see migrations/0002 and 0005), both fed at write time with the text in the
+form search.text gives it. Rows are written by search.indexing, never by
+hand, and never updated in place: an entry's row is deleted and written again.
 """
 
 from django.db import models
@@ -30,6 +32,11 @@ class SearchEntry(models.Model):
         default=list, help_text="Key facts shown with the result, as [label, value] pairs."
     )
     updated = models.DateTimeField()
+    # The ages a dataset covers, from its minimum and maximum age; empty for other entries.
+    age_from = models.PositiveSmallIntegerField(null=True, blank=True)
+    age_to = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Empty with an age_from: no upper age (open-ended)."
+    )
 
     class Meta:
         verbose_name_plural = "search entries"
@@ -40,6 +47,13 @@ class SearchEntry(models.Model):
             # Serve the "newest" and "A–Z" sorts of a search.
             models.Index(fields=["-updated"], name="search_entry_updated_idx"),
             models.Index(fields=["title"], name="search_entry_title_idx"),
+            # Serves narrowing by ages (an overlap: age_from below the end asked for, age_to open or
+            # above its start), over the entries that have ages only.
+            models.Index(
+                fields=["age_from", "age_to"],
+                name="search_entry_ages_idx",
+                condition=models.Q(age_from__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
