@@ -1,6 +1,7 @@
-"""Reads the third-party reference files in ../shared/reference beside the project.
+"""Reads the third-party reference files in ../shared/reference beside the project (or REFERENCE_DIR).
 
-In CI (CI=true) a missing file fails the test; elsewhere the test is skipped with the reason.
+In CI (CI=true) a missing file fails the test; elsewhere the test is skipped with the reason, and
+scripts/test lists it under NOT RUN.
 """
 
 import csv
@@ -9,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-REFERENCE_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "reference"
+REFERENCE_DIR = Path(
+    os.environ.get("REFERENCE_DIR") or Path(__file__).resolve().parent.parent.parent / "shared" / "reference"
+)
 
 
 def reference_path(name: str) -> Path:

@@ -1,16 +1,16 @@
 """A real headless Chromium (Debian's, never a downloaded one), driven by Playwright."""
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import connections
 
 from accounts.policy import CURATORS_GROUP
-
-# Playwright's sync API runs an event loop in the test thread; Django's ORM is used beside it safely.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -36,20 +36,41 @@ def chromium() -> Path:
 @pytest.fixture
 def demo_site(chromium, live_server, django_db_serialized_rollback) -> str:
     """The live portal filled with the demo directory."""
-    call_command("load_demo", stdout=open(os.devnull, "w"))
+    with open(os.devnull, "w") as quiet:
+        call_command("load_demo", stdout=quiet)
     return live_server.url
 
 
 @pytest.fixture
-def browser(demo_site, chromium):
-    # Started per test, after the database work: while Playwright's event loop runs in this thread,
-    # Django hands out different connections, which would miss the test database's saved contents.
+def playwright() -> Iterator:
+    """Playwright's sync API, with the test's thread kept on its own database connections.
+
+    The sync API runs an asyncio event loop in the test's thread. While a loop runs, Django's
+    `connections` (thread-local, but context-local under a running loop) would give the thread a
+    second set of connections: they would miss the test database's saved contents, and
+    `connections.close_all()` never sees them once the loop has stopped, so the test database could
+    not be dropped at the end of the run ("being accessed by other users"). Inside the loop the
+    thread therefore uses the very connections it uses outside, which Django closes as usual.
+    """
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    outside = {alias: connections[alias] for alias in connections}
+    # Django refuses the ORM in a thread with a running event loop; here the loop only drives Playwright.
+    with mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "true"}), sync_playwright() as playwright:
+        for alias, connection in outside.items():
+            connections[alias] = connection
+        try:
+            yield playwright
+        finally:
+            for alias in outside:
+                del connections[alias]
+
+
+@pytest.fixture
+def browser(demo_site, chromium, playwright):
+    browser = playwright.chromium.launch(executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture

@@ -8,9 +8,12 @@ import os
 import re
 from pathlib import Path
 
+import pytest
 from django.core import mail
 
 from datasets.models import Dataset
+
+pytestmark = pytest.mark.browser
 
 
 def save(page, name: str) -> None:

@@ -10,6 +10,8 @@ from people.models import Researcher
 
 from .conftest import PASSWORD
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture
 def accounts(demo_site, django_user_model):
