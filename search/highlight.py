@@ -80,6 +80,10 @@ class Highlighter:
             else:
                 parts.append(escape(word.group()))
             cursor = word.end()
+        if last == len(words):
+            # The snippet reaches the end of the text: keep its closing punctuation.
+            parts.append(escape(text[cursor:].rstrip()))
+            end = len(text)
         prefix = "… " if start > 0 else ""
         suffix = " …" if end < len(text) else ""
         return mark_safe(prefix + "".join(parts) + suffix)
