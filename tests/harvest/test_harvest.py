@@ -96,7 +96,7 @@ def test_updated_published_datasets_are_reindexed_after_the_commit(curator_clien
     DatasetFactory(title="NCMP", doi="10.5281/zenodo.7654321")
     with committed():
         harvest(curator_client, samples.package_search(samples.NCMP))
-    assert list(SearchEntry.objects.values_list("title", flat=True)) == [
+    assert list(SearchEntry.objects.filter(kind="dataset").values_list("title", flat=True)) == [
         "National Child Measurement Programme"
     ]
 

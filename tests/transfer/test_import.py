@@ -125,7 +125,9 @@ def test_the_search_index_is_updated_once_after_the_import(
     preview(curator_client, "organisations", "name,status\nIndexed org,published\nDraft org,draft\n")
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         confirm(curator_client)
-    assert list(SearchEntry.objects.values_list("title", flat=True)) == ["Indexed org"]
+    assert list(SearchEntry.objects.filter(kind="organisation").values_list("title", flat=True)) == [
+        "Indexed org"
+    ]
     assert len(callbacks) == 1
 
 
