@@ -78,6 +78,9 @@ INSTALLED_APPS = [
     "following",
     "collection",
     "catalogue",
+    "django_tasks",
+    "django_tasks_db",
+    "jobs",
     "curation",
     "demo",
     "bench",
@@ -172,6 +175,13 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     # Tests read the replica's rows from the primary, as replication would have copied them.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["core.routers.ReplicaRouter"]
+# Background jobs report their progress through a connection of their own, so it is seen at once even
+# while the job's work is one open transaction (jobs/runner.py). SQLite allows one writer at a time, so
+# there the progress of a job's transaction shows when it commits.
+JOBS_PROGRESS_DATABASE = "default"
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+    DATABASES["jobs"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+    JOBS_PROGRESS_DATABASE = "jobs"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -308,6 +318,16 @@ PAGE_SIZE = 20
 
 # The largest CSV file a curator may import, in bytes (5 MB holds tens of thousands of rows).
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+
+# Background jobs (jobs/): Django's Tasks API (the django-tasks backport of Django 6's django.tasks) on
+# the database, with workers run by `manage.py run_worker` (README, "Background jobs").
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Seconds after which a running job whose worker has not reported is marked failed (its worker died).
+JOBS_LOST_AFTER = envint("JOBS_LOST_AFTER", 300)
+# A job running longer than this many seconds emails the person who started it when it ends.
+JOBS_EMAIL_AFTER = envint("JOBS_EMAIL_AFTER", 60)
+# /health/ says a worker is seen when one asked for work within this many seconds.
+JOBS_WORKER_SEEN_WITHIN = envint("JOBS_WORKER_SEEN_WITHIN", 60)
 
 # Creating researchers from ORCID (harvest/): fetching their public record from ORCID's API is off
 # unless switched on (a curator pastes the record instead); seconds to wait for ORCID's answer.

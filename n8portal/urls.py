@@ -26,6 +26,7 @@ urlpatterns = [
     path("import/", include("transfer.urls")),
     path("harvest/", include("harvest.urls")),
     path("curation/", include("curation.urls")),
+    path("jobs/", include("jobs.urls")),
     path("catalogue/", include("catalogue.urls")),
     path("", include("editing.urls")),
     path("api/", include("api.urls")),

@@ -31,3 +31,9 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("TEST", {})["NAME"] = (
         f"test_{DATABASES['default']['NAME'][:40]}_{os.getpid()}_{secrets.token_hex(3)}"
     )
+
+# Background jobs run at once, inside the request or command that queues them, and report through the
+# test's own connection; tests/jobs/ starts a real worker process where that matters.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+JOBS_PROGRESS_DATABASE = "default"
+DATABASES.pop("jobs", None)

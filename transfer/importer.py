@@ -6,7 +6,7 @@ confirming would do.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 import reversion
 from django import forms
@@ -66,13 +66,31 @@ class Outcome:
     def shown_problems(self) -> list[str]:
         return limited(self.problems)
 
+    def as_json(self) -> dict:
+        return {
+            "encoding": self.encoding,
+            "rows": [asdict(row) for row in self.rows],
+            "problems": self.problems,
+            "warnings": self.warnings,
+            "imported": self.imported,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Outcome":
+        rows = [RowResult(**row) for row in data["rows"]]
+        return cls(data["encoding"], rows, data["problems"], data["warnings"], data["imported"])
+
 
 class _DryRun(Exception):
     """Raised to roll a preview back."""
 
 
-def run(pending: PendingImport, user, commit: bool) -> Outcome:
-    """Import `pending` as `user`; unless `commit` and every row is valid, nothing is kept."""
+def run(pending: PendingImport, user, commit: bool, progress=None) -> Outcome:
+    """Import `pending` as `user`; unless `commit` and every row is valid, nothing is kept.
+
+    `progress` (a jobs.runner.Progress) is told of each row; when the job is cancelled it raises, and
+    the transaction, with every row saved so far, is rolled back.
+    """
     table = read_table(pending.text, pending.kind)
     outcome = Outcome(encoding=pending.encoding)
     if table.unknown_columns:
@@ -82,8 +100,12 @@ def run(pending: PendingImport, user, commit: bool) -> Outcome:
     importer = RowImporter(pending, user, table.header, outcome)
     try:
         with transaction.atomic(), indexing.paused():
+            if progress is not None:
+                progress.stage("Saving rows" if commit else "Checking rows", total=len(table.rows))
             for number, cells in table.rows:
                 importer.import_row(number, cells)
+                if progress is not None:
+                    progress.advance()
             if outcome.problems or not commit:
                 raise _DryRun
             importer.reindex_after_commit()

@@ -1,3 +1,5 @@
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -20,6 +22,14 @@ class PendingImport(models.Model):
     file_name = models.CharField(max_length=255)
     text = models.TextField(help_text="The file's content, decoded.")
     encoding = models.CharField(max_length=20, help_text="How the file was decoded, e.g. UTF-8.")
+    digest = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="SHA-256 of the content: one import of the same file runs at a time.",
+    )
+    preview = models.JSONField(
+        null=True, blank=True, help_text="What the import would do, from the background check of the file."
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -30,3 +40,7 @@ class PendingImport(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("transfer:preview", args=[self.pk])
+
+
+def digest_of(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()

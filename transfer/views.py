@@ -1,21 +1,27 @@
-"""Bulk import from CSV, for curators: upload, preview every row, then confirm."""
+"""Bulk import from CSV, for curators: upload, preview every row, then confirm.
+
+Checking and importing a file run as background jobs (transfer/tasks.py): the pages only queue them
+and show their progress.
+"""
 
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import curator_required
+from jobs.models import Job
+from jobs.runner import AlreadyQueued
 
-from . import importer
+from . import tasks
 from .columns import COLUMNS
 from .csvfile import csv_response
 from .forms import UploadForm
-from .models import PendingImport
+from .importer import Outcome
+from .models import PendingImport, digest_of
 
 ABANDONED_AFTER = timedelta(days=1)
 
@@ -40,7 +46,9 @@ def upload(request: HttpRequest) -> HttpResponse:
             file_name=form.cleaned_data["file"].name[:255],
             text=form.cleaned_data["text"],
             encoding=form.cleaned_data["encoding"],
+            digest=digest_of(form.cleaned_data["text"]),
         )
+        tasks.start_check(pending)
         return redirect(pending)
     kinds = [(kind, label, COLUMNS[kind]) for kind, label in PendingImport.Kind.choices]
     return render(
@@ -60,25 +68,40 @@ def template(request: HttpRequest, kind: str) -> StreamingHttpResponse:
     return csv_response(f"{kind}-import-template.csv", [column.name for column in COLUMNS[kind]], [])
 
 
+def latest_job(pending: PendingImport, kind: str) -> Job | None:
+    """Queries the database."""
+    return Job.objects.filter(kind=kind, arguments__pending_id=pending.pk).order_by("-created").first()
+
+
 @curator_required
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
     pending = own_pending_import(request, pk)
-    outcome = importer.run(pending, request.user, commit=False)
-    return render(request, "transfer/preview.html", {"pending": pending, "outcome": outcome})
+    if pending.preview is None:
+        # Still being checked (or the check failed): its progress, with a link to refresh.
+        job = latest_job(pending, tasks.PREVIEW)
+        if job is None:
+            job = tasks.start_check(pending)
+        return render(request, "transfer/checking.html", {"pending": pending, "job": job})
+    outcome = Outcome.from_json(pending.preview)
+    return render(
+        request,
+        "transfer/preview.html",
+        {"pending": pending, "outcome": outcome, "importing": latest_job(pending, tasks.CONFIRM)},
+    )
 
 
 @require_POST
 @curator_required
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     pending = own_pending_import(request, pk)
-    outcome = importer.run(pending, request.user, commit=True)
-    if not outcome.imported:
-        # The directory changed since the preview in a way that makes a row invalid.
+    if pending.preview is None or pending.preview["problems"]:
+        # Nothing to import until the check has run and found every row right.
+        outcome = Outcome.from_json(pending.preview) if pending.preview else None
+        if outcome is None:
+            return redirect(pending)
         return render(request, "transfer/preview.html", {"pending": pending, "outcome": outcome}, status=400)
-    pending.delete()
-    messages.success(
-        request,
-        f"Imported {pending.file_name}: {outcome.created} created and {outcome.updated} updated "
-        f"{pending.get_kind_display().lower()}.",
-    )
-    return redirect("transfer:upload")
+    try:
+        job = tasks.start_import(pending)
+    except AlreadyQueued as queued:
+        job = queued.job
+    return redirect(job)

@@ -214,7 +214,7 @@ def test_a_change_since_the_preview_stops_the_import(curator_client):
     text_of(preview(curator_client, "organisations", f"name,ror_id\nFirst,\nSecond,{VALID_ROR}\n"))
     OrganisationFactory(name="Meanwhile", ror_id=VALID_ROR)
     response = confirm(curator_client)
-    assert response.status_code == 400
-    assert "Row 3" in text_of(response)
+    job_page = text_of(curator_client.get(response["Location"]))
+    assert "Failed" in job_page and "Row 3" in job_page
     assert not Organisation.objects.filter(name__in=["First", "Second"]).exists()
     assert PendingImport.objects.exists()

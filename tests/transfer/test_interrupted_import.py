@@ -7,6 +7,7 @@ from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import reverse
 
+from jobs.models import Job
 from organisations.models import Organisation
 from transfer.models import PendingImport
 
@@ -38,15 +39,18 @@ def test_an_import_interrupted_half_way_leaves_nothing_and_can_be_run_again(cura
     before = Organisation.objects.count()
 
     with connection.execute_wrapper(failing_insert(6)):
-        interrupted = client.post(reverse("transfer:confirm", args=[pending.pk]))
+        client.post(reverse("transfer:confirm", args=[pending.pk]))
 
-    assert interrupted.status_code == 503
+    job = Job.objects.get(kind="import-confirm")
+    assert job.state == Job.State.FAILED
+    assert "database stopped answering" in job.failure
     assert Organisation.objects.count() == before
     assert PendingImport.objects.filter(pk=pending.pk).exists(), "the file waits to be imported again"
 
-    retried = client.post(reverse("transfer:confirm", args=[pending.pk]))
+    retried = client.post(reverse("jobs:run-again", args=[job.pk]))
     assert retried.status_code == 302
     assert Organisation.objects.count() == before + 10
+    assert Job.objects.get(pk=job.pk + 1).state == Job.State.DONE
 
 
 def csv_upload() -> io.BytesIO:
