@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from datasets.models import Dataset
+from jobs.health import queue_health
 from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import Project
@@ -88,10 +89,14 @@ def health(request: HttpRequest) -> JsonResponse:
 
     "database" is whether the primary, and the read replica if there is one, answer: without either the
     node cannot serve pages (503). A cache outage only switches caching and rate limits off, so the
-    node stays in service.
+    node stays in service. "worker_seen" says whether a background worker asked for work within
+    JOBS_WORKER_SEEN_WITHIN seconds, and "oldest_queued_job_seconds" how long the oldest waiting job has
+    waited (null when none waits).
     """
     checks = {"database": all(database_answers(alias) for alias in connections), "cache": cache_answers()}
-    return JsonResponse(checks, status=200 if checks["database"] else 503)
+    # Background work is reported, never a reason to take the node out of service.
+    jobs = queue_health() if checks["database"] else {}
+    return JsonResponse({**checks, **jobs}, status=200 if checks["database"] else 503)
 
 
 def database_answers(alias: str) -> bool:
