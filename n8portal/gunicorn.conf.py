@@ -25,3 +25,35 @@ logconfig_dict = {
     "root": {"handlers": ["error_console"], "level": "INFO"},
     "loggers": {"gunicorn.error": {"handlers": ["error_console"], "level": "INFO", "propagate": False}},
 }
+
+
+# A request that outlasts `timeout` gets its worker killed by the arbiter, and Django never logs it:
+# these hooks remember each request as it starts, and write it as a request error when its worker is
+# aborted, so an operator sees which page timed out. (Long work belongs in background jobs: jobs/.)
+def pre_request(worker, req):
+    worker.current_request = (req.method, req.path, time_now())
+
+
+def post_request(worker, req, environ, resp):
+    worker.current_request = None
+
+
+def worker_abort(worker):
+    method, path, started = getattr(worker, "current_request", None) or ("", "", None)
+    worker.log.error(
+        "request timed out",
+        extra={
+            "logger": "portal.request",
+            "method": method,
+            "path": path,
+            "status": 504,
+            "duration_ms": round((time_now() - started) * 1000, 1) if started else None,
+            "error": f"gunicorn worker timeout after {worker.cfg.timeout} s (pid {worker.pid})",
+        },
+    )
+
+
+def time_now() -> float:
+    import time
+
+    return time.monotonic()
