@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:pk>/status.json", views.status, name="status"),
     path("<int:pk>/cancel/", views.cancel, name="cancel"),
     path("<int:pk>/run-again/", views.run_again, name="run-again"),
+    path("start/<slug:kind>/", views.start, name="start"),
 ]

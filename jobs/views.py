@@ -10,7 +10,7 @@ from accounts.decorators import curator_required
 
 from . import runner
 from .models import Job
-from .registry import task_for
+from .registry import startable, task_for
 
 LIST_LENGTH = 50
 
@@ -25,7 +25,21 @@ def visible_job(request: HttpRequest, pk: int) -> Job:
 def job_list(request: HttpRequest) -> HttpResponse:
     runner.reap_lost()
     jobs = Job.objects.select_related("user")[:LIST_LENGTH]
-    return render(request, "jobs/job_list.html", {"jobs": jobs})
+    return render(request, "jobs/job_list.html", {"jobs": jobs, "startable": startable()})
+
+
+@require_POST
+@curator_required
+def start(request: HttpRequest, kind: str) -> HttpResponse:
+    """A curator starts one of the daily jobs now (link check, reminders, digests, reindexing)."""
+    entry = startable().get(kind)
+    if entry is None:
+        raise Http404
+    try:
+        job = runner.start(entry.task, kind=kind, label=entry.label, user=request.user, key=kind)
+    except runner.AlreadyQueued as queued:
+        job = queued.job
+    return redirect(job)
 
 
 @never_cache

@@ -73,3 +73,22 @@ def test_page_queries_do_not_grow_with_jobs(client, curator, django_assert_max_n
     client.force_login(curator)
     with django_assert_max_num_queries(8):
         client.get(reverse("jobs:list"))
+
+
+@pytest.mark.parametrize("kind", ["check-links", "review-reminders", "digests", "rebuild-search-index"])
+def test_a_curator_starts_a_daily_job_from_the_list(client, curator, kind):
+    client.force_login(curator)
+    assert reverse("jobs:start", args=[kind]) in client.get(reverse("jobs:list")).content.decode()
+    response = client.post(reverse("jobs:start", args=[kind]))
+    job = Job.objects.get(kind=kind)
+    assert response["Location"] == job.get_absolute_url()
+    assert job.state == Job.State.DONE, job.failure
+    assert job.summary
+
+
+def test_only_curators_start_jobs(client, django_user_model):
+    client.force_login(
+        django_user_model.objects.create_user("someone@example.org", "someone@example.org", "pw")
+    )
+    assert client.post(reverse("jobs:start", args=["digests"])).status_code == 403
+    assert not Job.objects.exists()
