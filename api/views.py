@@ -155,6 +155,32 @@ class HitSerializer(serializers.Serializer):
     title = serializers.CharField()
     page = serializers.CharField(source="url")
     snippet = serializers.CharField()
+    does_not_match = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="In a relaxed search, the parts of the query it does not meet.",
+    )
+
+
+class ReadingSerializer(serializers.Serializer):
+    """How the query was read: the words matched, and the places, ages and kind of entry understood."""
+
+    words = serializers.CharField(help_text="What had to match as words.")
+    areas = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="ONS codes of the areas named; England- and UK-wide data covers them too.",
+    )
+    area_label = serializers.CharField()
+    ages = serializers.ListField(
+        child=serializers.IntegerField(allow_null=True),
+        allow_null=True,
+        help_text="[from, to] in years, to null for 'and over'.",
+    )
+    looking_for = serializers.CharField(
+        help_text="people, datasets, projects or organisations: ranked first."
+    )
+    set_aside = serializers.ListField(
+        child=serializers.CharField(), help_text="Question words not needed to match."
+    )
 
 
 class SearchPageSerializer(serializers.Serializer):
@@ -162,6 +188,11 @@ class SearchPageSerializer(serializers.Serializer):
     page = serializers.IntegerField()
     pages = serializers.IntegerField()
     did_you_mean = serializers.CharField()
+    reading = ReadingSerializer()
+    relaxed = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="When no entry met every part of the query: the parts the first results leave out.",
+    )
     results = HitSerializer(many=True)
 
 
@@ -193,12 +224,15 @@ class SearchView(APIView):
                 "page": results.page,
                 "pages": results.pages,
                 "did_you_mean": results.suggestion,
+                "reading": results.reading.as_dict(),
+                "relaxed": results.relaxed,
                 "results": [
                     {
                         "kind": Kind(hit.kind).label if hit.kind in Kind.values else hit.kind,
                         "title": hit.title,
                         "page": request.build_absolute_uri(hit.url),
                         "snippet": strip_marks(hit.snippet),
+                        "does_not_match": hit.missing,
                     }
                     for hit in results.hits
                 ],

@@ -15,8 +15,14 @@ class EntryFilterSet(django_filters.FilterSet):
     )
 
     def filter_keywords(self, queryset, name, value):
-        words = value.strip()
-        return queryset.matching(words) if words else queryset
+        """The site search's words, places and ages, among this list's entries."""
+        from search.service import matching_ids
+
+        words = printable(value)
+        if not words:
+            return queryset
+        ids = matching_ids(words, queryset.model)
+        return queryset.matching(words) if ids is None else queryset.filter(pk__in=ids)
 
     def sort_by(self, queryset, name, value):
         # The primary key settles ties, so pages never repeat or skip an entry.

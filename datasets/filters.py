@@ -27,6 +27,8 @@ AGE_ERRORS = {
     "min_value": f"Give an age from 0 to {OLDEST_AGE}.",
     "max_value": f"Give an age from 0 to {OLDEST_AGE}.",
 }
+# A text box for numbers (as GOV.UK advises): a number box cannot show back a mistyped value to correct.
+AGE_WIDGET = forms.TextInput(attrs={"inputmode": "numeric", "size": 4})
 
 
 class AgeFilter(django_filters.NumberFilter):
@@ -40,6 +42,7 @@ class AgeFilter(django_filters.NumberFilter):
             min_value=0,
             max_value=OLDEST_AGE,
             error_messages=AGE_ERRORS,
+            widget=AGE_WIDGET,
             method="span_of_ages",
             **kwargs,
         )

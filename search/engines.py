@@ -104,24 +104,33 @@ class SqliteEngine:
         return '"' + " ".join(searched_words(term.words)).replace('"', '""') + '"'
 
     def fts_query(self, query: ParsedQuery) -> str:
-        positive = " AND ".join(
-            "(" + " OR ".join(self.phrase(term) for term in clause) + ")" for clause in query.clauses
-        )
+        positive = " AND ".join("(" + self.clause_query(clause) + ")" for clause in query.clauses)
         if query.excluded:
             positive += " NOT (" + " OR ".join(self.phrase(term) for term in query.excluded) + ")"
         return positive
 
     def matches(self, query: ParsedQuery) -> tuple[str, list]:
         # bm25 weighs columns before it saturates, so weights alone cannot make a title match beat
-        # many keyword matches. A column's own bm25 is below zero when it holds a match: the tier says
-        # where the best match is (title 3, keywords 2, linked names 1, body 0), as on PostgreSQL.
+        # many keyword matches. The tier says where the query matches, as PostgreSQL's weights do: each
+        # part of the query is placed by the best column it is found in (title 3, keywords 2, linked
+        # names 1, body 0), and an entry by its worst-placed part, so that "birth cohort" in the
+        # keywords outranks "cohort" in a title with "birth" only in the text.
         # bm25 is lower for better matches; the shared SQL sorts by rank descending.
-        tier = (
-            "CASE WHEN bm25(search_fts, 1, 0, 0, 0) < 0 THEN 3 WHEN bm25(search_fts, 0, 1, 0, 0) < 0 THEN 2 "
-            "WHEN bm25(search_fts, 0, 0, 1, 0) < 0 THEN 1 ELSE 0 END"
-        )
+        tiers, params = [], []
+        for clause in query.clauses:
+            cases = []
+            for tier, column in ((3, "title"), (2, "keywords"), (1, "linked")):
+                cases.append(
+                    f"WHEN rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s) THEN {tier}"
+                )
+                params.append(f"{column} : ({self.clause_query(clause)})")
+            tiers.append(f"CASE {' '.join(cases)} ELSE 0 END")
+        tier = f"MIN({', '.join(tiers)})" if len(tiers) > 1 else tiers[0]
         sql = f"SELECT rowid AS id, {tier} * 100 - {self.bm25} AS rank FROM search_fts WHERE search_fts MATCH %s"
-        return sql, [self.fts_query(query)]
+        return sql, [*params, self.fts_query(query)]
+
+    def clause_query(self, clause) -> str:
+        return " OR ".join(self.phrase(term) for term in clause)
 
     def completions(self, words: list[str], limit: int) -> tuple[str, list]:
         # As on PostgreSQL: titles starting with what was typed, then titles with those words anywhere.

@@ -7,8 +7,9 @@ alternatives, so that either form finds both.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
+
+from .text import words
 
 MAX_QUERY_LENGTH = 200
 MAX_CLAUSES = 12
@@ -43,12 +44,6 @@ class ParsedQuery:
         return [term for clause in self.clauses for term in clause]
 
 
-def normalise(text: str) -> str:
-    """Lower case, without accents: how words are compared and stored in the vocabulary."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(character for character in decomposed if not unicodedata.combining(character))
-
-
 def clean(text: str) -> str:
     """The query as we will use it: printable, single-spaced, at most MAX_QUERY_LENGTH characters."""
     printable = "".join(character if character.isprintable() else " " for character in text)
@@ -56,8 +51,9 @@ def clean(text: str) -> str:
 
 
 def to_term(token: str) -> Term | None:
-    words = tuple(WORD.findall(normalise(token)))
-    return Term(words) if words else None
+    # The words as the index holds them: post-16 is "post 16", children’s is "children".
+    term_words = tuple(words(token))
+    return Term(term_words) if term_words else None
 
 
 def parse(text: str) -> ParsedQuery:

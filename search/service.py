@@ -11,13 +11,19 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.db.models.expressions import RawSQL
 
 from areas.models import Area
+from areas.places import covering_values
+from datasets.life_stages import LIFE_STAGES, age_span
 
+from .documents import KIND_OF_MODEL
 from .engines import current_engine, prefix_words
 from .highlight import Highlighter
 from .models import Kind, SearchWord, SynonymGroup
-from .query import ParsedQuery, clean, expand_synonyms, normalise, parse
+from .query import ParsedQuery, clean, expand_synonyms, parse
+from .text import normalise
+from .understanding import Reading, understand
 
 PAGE_SIZE = 20
 MAX_PAGE = 50
@@ -33,6 +39,8 @@ FACETS = {
     "career_stage": "Career stage",
     "stage": "Project status",
 }
+# Facets listed in their own order rather than by count: life stages by age.
+ORDERED_FACETS = {"life_stage": {stage.slug: position for position, stage in enumerate(LIFE_STAGES)}}
 SORTS = {
     "relevance": ("Relevance", "rank DESC, e.updated DESC, e.id"),
     "newest": ("Newest", "e.updated DESC, e.id DESC"),
@@ -47,6 +55,8 @@ class Hit:
     title: str
     snippet: str
     facts: list
+    # In a relaxed search: the parts of the query this entry does not meet.
+    missing: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -69,6 +79,10 @@ class Results:
     active_facets: dict[str, str] = field(default_factory=dict)
     suggestion: str = ""
     corrected_from: str = ""
+    reading: Reading | None = None
+    query: "Query | None" = None
+    # When no entry met every part of the query: the parts the first results leave out.
+    relaxed: list[str] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -81,65 +95,301 @@ class Results:
     @property
     def is_browsing(self) -> bool:
         """True when there is something to show: words to match or facets to narrow by."""
-        return not self.parsed.is_empty or bool(self.active_facets)
+        return not self.parsed.is_empty or bool(self.active_facets) or self.understood
+
+    @property
+    def understood(self) -> bool:
+        return bool(self.reading and self.reading.has_constraints)
 
 
 def search(
-    text: str, facets: dict[str, str] | None = None, sort: str = "relevance", page: int = 1
+    text: str,
+    facets: dict[str, str] | None = None,
+    sort: str = "relevance",
+    page: int = 1,
+    ages: tuple[int, int | None] | None = None,
 ) -> Results:
+    """Entries for what was typed, narrowed by `facets` and by `ages` chosen apart from the words."""
     text = clean(text)
     facets = resolve_area_codes({name: value for name, value in (facets or {}).items() if name in FACETS})
-    results = run(text, facets, sort, page)
+    groups = synonym_groups()
+    reading = with_ages(read(text, groups), ages)
+    results = run(reading, groups, facets, sort, page)
     correction = spelling_correction(results.parsed, text)
-    if correction and results.total == 0:
-        corrected = run(correction, facets, sort, page)
+    if results.total:
+        results.suggestion = correction
+        return results
+    # Nothing meets every part: first try the spelling corrected, then the closest partial matches.
+    if correction:
+        corrected_reading = with_ages(read(correction, groups), ages)
+        corrected = run(corrected_reading, groups, facets, sort, page)
+        if not corrected.total:
+            corrected = run(corrected_reading, groups, facets, sort, page, relax=True)
         if corrected.total:
             corrected.corrected_from = text
             return corrected
-    results.suggestion = correction
-    return results
+    relaxed = run(reading, groups, facets, sort, page, relax=True)
+    relaxed.suggestion = correction
+    return relaxed
 
 
-def run(text: str, facets: dict[str, str], sort: str, page: int) -> Results:
-    parsed = expand_synonyms(parse(text), synonym_groups())
-    results = Results(text=text, parsed=parsed, sort=sort if sort in SORTS else "relevance", page=page)
+def read(text: str, groups: list[list[str]]) -> Reading:
+    """What the text asks for. A title is taken as typed ("Bradford Institute for Health Research"), and
+    so is one after a question ("who has used Born in Bradford"), whatever places or ages it names."""
+    forms = [form for group in groups for form in group]
+    reading = understand(text, forms)
+    if reading.words == text:
+        return reading
+    if is_a_title(text):
+        return Reading(text=text, words=text, text_with_constraints=text)
+    if (
+        reading.has_constraints
+        and reading.text_with_constraints != text
+        and is_a_title(reading.text_with_constraints)
+    ):
+        return understand(text, forms, constraints=False)
+    return reading
+
+
+def with_ages(reading: Reading, ages: tuple[int, int | None] | None) -> Reading:
+    """Ages chosen in the form take the place of any typed in the words."""
+    if ages:
+        reading.ages = ages
+        reading.chips = [chip for chip in reading.chips if chip.kind != "ages"]
+    return reading
+
+
+def is_a_title(text: str) -> bool:
+    """Whether an entry has exactly this title (one lookup on the title index)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT 1 FROM search_searchentry WHERE lower(title) = %s LIMIT 1", [text.lower()])
+        else:
+            cursor.execute("SELECT 1 FROM search_searchentry WHERE title = %s COLLATE NOCASE LIMIT 1", [text])
+        return cursor.fetchone() is not None
+
+
+def run(
+    reading: Reading,
+    groups: list[list[str]],
+    facets: dict[str, str],
+    sort: str,
+    page: int,
+    relax: bool = False,
+) -> Results:
+    """One search as read; with `relax`, when nothing meets every part, the entries that meet most."""
+    parsed = expand_synonyms(parse(reading.words), groups)
+    results = Results(
+        text=reading.text, parsed=parsed, sort=sort if sort in SORTS else "relevance", page=page
+    )
+    results.reading = reading
     results.active_facets = facets
-    matched = matched_rows(parsed, facets)
-    if matched is None:
+    query = Query(parsed, reading, facets)
+    if query.matched() is None:
         return results
-    sql, params = narrowed(matched, facets)
-    results.total = count(sql, params)
+    results.query = query
+    # A relaxed search is only asked for when the full one found nothing.
+    query.relaxed = relax and len(query.concepts()) > 1
+    if relax and not query.relaxed:
+        return results
+    results.total = count(*query.current())
+    if not results.total:
+        query.relaxed = False
+        return results
+    sql, params = query.current()
     results.page = max(1, min(page, results.pages or 1))
-    results.hits = fetch_hits(sql, params, results, Highlighter(parsed), exact_title=normalise(text))
+    results.hits = fetch_hits(query.ordered(sql, params, results.sort), results, Highlighter(parsed), query)
+    if query.relaxed and results.hits:
+        results.relaxed = results.hits[0].missing
     results.facets = facet_counts(sql, params, facets)
     return results
 
 
-def matched_rows(parsed: ParsedQuery, facets: dict[str, str]) -> tuple[str, list] | None:
-    """SQL selecting (id, rank) of the entries that match, or None when there is nothing to look for."""
-    if not parsed.is_empty:
-        return current_engine().matches(parsed)
-    if facets:
-        # No words: start from the facet index, never from the whole table.
-        name, value = next(iter(facets.items()))
-        return "SELECT entry_id AS id, 0.0 AS rank FROM search_searchfacet WHERE name = %s AND value = %s", [
-            name,
-            value,
-        ]
-    return None
+class Query:
+    """The SQL for one reading of a search: matching words, places, ages and facets, and the order."""
 
+    def __init__(self, parsed: ParsedQuery, reading: Reading, facets: dict[str, str]):
+        self.parsed, self.reading, self.facets = parsed, reading, facets
+        self.relaxed = False
 
-def narrowed(matched: tuple[str, list], facets: dict[str, str]) -> tuple[str, list]:
-    """The matches narrowed by facets: SQL selecting (id, rank)."""
-    sql, params = matched
-    conditions = []
-    for name, value in facets.items():
-        conditions.append(
-            "EXISTS (SELECT 1 FROM search_searchfacet f WHERE f.entry_id = m.id AND f.name = %s AND f.value = %s)"
+    def concepts(self) -> list[tuple[str, str, list]]:
+        """What the query asks for, each on its own: (label, SQL selecting id and rank, params)."""
+        concepts = []
+        engine = current_engine()
+        for clause in self.parsed.clauses:
+            sql, params = engine.matches(ParsedQuery(clauses=[clause]))
+            concepts.append((f"‘{clause[0].text}’", sql, params))
+        if self.reading.codes:
+            sql, params = self.place_condition("p", "e")
+            concepts.append(
+                (
+                    self.reading.place_label,
+                    "SELECT DISTINCT p.entry_id AS id, 0.0 AS rank FROM search_searchfacet p "
+                    f"JOIN search_searchentry e ON e.id = p.entry_id WHERE {sql}",
+                    params,
+                )
+            )
+        if self.reading.ages:
+            sql, params = self.ages_condition("e")
+            concepts.append(
+                (
+                    self.reading.ages_label.lower(),
+                    f"SELECT e.id, 0.0 AS rank FROM search_searchentry e WHERE {sql}",
+                    params,
+                )
+            )
+        return concepts
+
+    def matched(self) -> tuple[str, list] | None:
+        """SQL selecting (id, rank, met) of the entries that meet every part, or None when nothing was asked."""
+        if not self.parsed.is_empty:
+            sql, params = current_engine().matches(self.parsed)
+            return f"SELECT id, rank, 0 AS met FROM ({sql}) words", params
+        concepts = self.concepts()
+        if concepts:
+            # No words: start from the narrowest constraint's index; the others narrow it below.
+            _, sql, params = concepts[0]
+            return f"SELECT id, rank, 0 AS met FROM ({sql}) constraint_rows", params
+        if self.facets:
+            # No words: start from the facet index, never from the whole table.
+            name, value = next(iter(self.facets.items()))
+            values = facet_values(name, value)
+            return (
+                "SELECT entry_id AS id, 0.0 AS rank, 0 AS met FROM search_searchfacet "
+                f"WHERE name = %s AND value IN ({marks(values)})",
+                [name, *values],
+            )
+        return None
+
+    def current(self) -> tuple[str, list]:
+        """SQL selecting (id, rank, met, local) of the results: every part met, or in a relaxed search some."""
+        return self.narrowed(self.partly_matched() if self.relaxed else self.matched())
+
+    def partly_matched(self) -> tuple[str, list]:
+        """Entries that meet some of the parts: `met` says which, one bit per part, in the order asked."""
+        parts, params = [], []
+        for bit, (_, sql, part_params) in enumerate(self.concepts()):
+            parts.append(f"SELECT id, rank, {1 << bit} AS bit FROM ({sql}) part{bit}")
+            params += part_params
+        sql = f"SELECT id, SUM(rank) AS rank, SUM(bit) AS met FROM ({' UNION ALL '.join(parts)}) parts GROUP BY id"
+        if self.parsed.excluded:
+            excluded, excluded_params = current_engine().matches(ParsedQuery(clauses=[self.parsed.excluded]))
+            sql = f"SELECT * FROM ({sql}) partly WHERE id NOT IN (SELECT id FROM ({excluded}) excluded)"
+            params += excluded_params
+        return sql, params
+
+    def narrowed(self, matched: tuple[str, list]) -> tuple[str, list]:
+        """The matches narrowed by facets, places and ages: SQL selecting (id, rank, met, local)."""
+        sql, params = matched
+        conditions, local, local_params = [], "0", []
+        for name, value in self.facets.items():
+            values = facet_values(name, value)
+            conditions.append(
+                "EXISTS (SELECT 1 FROM search_searchfacet f WHERE f.entry_id = m.id "
+                f"AND f.name = %s AND f.value IN ({marks(values)}))"
+            )
+            params = [*params, name, *values]
+        if self.reading.codes and not self.relaxed:
+            place, place_params = self.place_condition("p", "k")
+            conditions.append(
+                f"EXISTS (SELECT 1 FROM search_searchfacet p WHERE p.entry_id = k.id AND {place})"
+            )
+            params = [*params, *place_params]
+        if self.reading.codes:
+            # Local data first, then England- and UK-wide.
+            codes = list(self.reading.codes)
+            local = (
+                "CASE WHEN EXISTS (SELECT 1 FROM search_searchfacet l WHERE l.entry_id = m.id "
+                f"AND l.name = 'place' AND l.value IN ({marks(codes)})) THEN 0 ELSE 1 END"
+            )
+            local_params = codes
+        if self.reading.ages and not self.relaxed:
+            ages, ages_params = self.ages_condition("k")
+            if not self.parsed.is_empty:
+                # People, projects and organisations have no ages of their own: their words decide.
+                ages = f"({ages}) OR k.kind <> 'dataset'"
+            conditions.append(f"({ages})")
+            params = [*params, *ages_params]
+        where = " AND ".join(conditions) or "1 = 1"
+        return (
+            f"SELECT m.id, m.rank, m.met, {local} AS local "
+            f"FROM ({sql}) m JOIN search_searchentry k ON k.id = m.id WHERE {where}",
+            [*local_params, *params],
         )
-        params = [*params, name, value]
-    where = " AND ".join(conditions) or "1 = 1"
-    return f"SELECT m.id, m.rank FROM ({sql}) m WHERE {where}", params
+
+    def place_condition(self, facet: str, entry: str) -> tuple[str, list]:
+        """A place facet row that meets the place asked for: one of its areas; for a dataset, England- or
+        UK-wide data too (it covers every area). People and projects are placed by where they work."""
+        codes, national = list(self.reading.codes), covering_values([])
+        sql = (
+            f"{facet}.name = 'place' AND ({facet}.value IN ({marks(codes)}) "
+            f"OR ({entry}.kind = 'dataset' AND {facet}.value IN ({marks(national)})))"
+        )
+        return sql, [*codes, *national]
+
+    def ages_condition(self, alias: str) -> tuple[str, list]:
+        """Entries whose age range overlaps the ages asked for, by the life-stage rule (datasets.life_stages)."""
+        start, end = age_span(*self.reading.ages)
+        entry_end = (
+            f"CASE WHEN {alias}.age_to > {alias}.age_from THEN {alias}.age_to ELSE {alias}.age_from + 1 END"
+        )
+        sql = f"{alias}.age_from IS NOT NULL AND ({alias}.age_to IS NULL OR {entry_end} > %s)"
+        if end is None:
+            return sql, [start]
+        return f"{sql} AND {alias}.age_from < %s", [start, end]
+
+    def ordered(self, sql: str, params: list, sort: str) -> tuple[str, list]:
+        """The rows in the order shown: by relevance, what meets most of the query, what was asked for
+        (people, data…), an entry titled exactly as typed, local data, then the rank."""
+        order, order_params = SORTS[sort][1], []
+        if sort == "relevance":
+            titles = [normalise(self.reading.text), normalise(self.reading.words)]
+            order = f"CASE WHEN lower(e.title) IN (%s, %s) THEN 0 ELSE 1 END, hits.local, {order}"
+            order_params = titles
+            if self.wanted_kind:
+                order = f"CASE WHEN e.kind = %s THEN 0 ELSE 1 END, {order}"
+                order_params = [self.wanted_kind, *order_params]
+            if self.relaxed:
+                # The topic matters most: first what meets most of the words, then most of the rest.
+                words = range(len(self.parsed.clauses))
+                everything = range(len(self.concepts()))
+                order = (
+                    f"{bits_set('hits.met', words)} DESC, {bits_set('hits.met', everything)} DESC, {order}"
+                )
+        return (
+            "SELECT e.kind, e.url, e.title, e.summary, e.keywords, e.linked, e.body, e.facts, hits.met "
+            f"FROM ({sql}) hits JOIN search_searchentry e ON e.id = hits.id ORDER BY {order}",
+            [*params, *order_params],
+        )
+
+    @property
+    def wanted_kind(self) -> str:
+        """The kind of entry ranked first: what the words asked for; data, when a place or an age was named."""
+        if self.reading.intent:
+            return self.reading.intent
+        return Kind.DATASET if self.reading.has_constraints else ""
+
+    def missing(self, met: int) -> list[str]:
+        if not self.relaxed:
+            return []
+        return [label for bit, (label, _, _) in enumerate(self.concepts()) if not met & (1 << bit)]
+
+
+def bits_set(column: str, bits: range) -> str:
+    """SQL counting which of `bits` are set in an integer column (how many parts of a query a row meets)."""
+    # %% is a literal % once the parameters are filled in.
+    return "(0" + "".join(f" + (({column} / {1 << bit}) %% 2)" for bit in bits) + ")"
+
+
+def marks(values: list) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def facet_values(name: str, value: str) -> list[str]:
+    """The facet values a choice stands for: an area includes England- and UK-wide data."""
+    if name == "area":
+        return covering_values([value]) if value not in ("england", "uk") else [value]
+    return [value]
 
 
 def count(sql: str, params: list) -> int:
@@ -148,26 +398,19 @@ def count(sql: str, params: list) -> int:
         return cursor.fetchone()[0]
 
 
-def fetch_hits(sql: str, params: list, results: Results, highlighter, exact_title: str) -> list[Hit]:
-    """One page of results; by relevance, an entry titled exactly as typed comes first."""
+def fetch_hits(ordered: tuple[str, list], results: Results, highlighter, query: Query) -> list[Hit]:
+    """One page of results."""
     if not results.total:
         return []
-    order, order_params = SORTS[results.sort][1], []
-    if results.sort == "relevance":
-        order, order_params = f"CASE WHEN lower(e.title) = %s THEN 0 ELSE 1 END, {order}", [exact_title]
+    sql, params = ordered
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT e.kind, e.url, e.title, e.summary, e.keywords, e.linked, e.body, e.facts "
-            f"FROM ({sql}) hits JOIN search_searchentry e ON e.id = hits.id "
-            f"ORDER BY {order} LIMIT %s OFFSET %s",
-            [*params, *order_params, PAGE_SIZE, (results.page - 1) * PAGE_SIZE],
-        )
+        cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, PAGE_SIZE, (results.page - 1) * PAGE_SIZE])
         rows = cursor.fetchall()
     hits = []
-    for kind, url, title, summary, keywords, linked, body, facts in rows:
+    for kind, url, title, summary, keywords, linked, body, facts, met in rows:
         facts = json.loads(facts) if isinstance(facts, str) else facts
         snippet = highlighter.snippet([summary, keywords, linked, body])
-        hits.append(Hit(Kind(kind).label, url, title, snippet, facts))
+        hits.append(Hit(Kind(kind).label, url, title, snippet, facts, query.missing(met)))
     return hits
 
 
@@ -180,11 +423,47 @@ def facet_counts(sql: str, params: list, active: dict[str, str]) -> dict[str, li
             params,
         )
         rows = cursor.fetchall()
+    rows = with_national_data(rows)
     facets = {name: [] for name in FACETS}
     for name, value, label, number in rows:
         if name in facets and (len(facets[name]) < 12 or active.get(name) == value):
             facets[name].append(FacetValue(value, label, number, active.get(name) == value))
+    for name in ORDERED_FACETS:
+        facets[name].sort(key=lambda facet: ORDERED_FACETS[name].get(facet.value, len(ORDERED_FACETS[name])))
     return {name: values for name, values in facets.items() if values}
+
+
+def with_national_data(rows: list[tuple]) -> list[tuple]:
+    """An area's count includes the England- and UK-wide data that covers it, as choosing the area does."""
+    national = sum(number for name, value, _, number in rows if name == "area" and value in ("england", "uk"))
+    counted = [
+        (
+            name,
+            value,
+            label,
+            number + national if name == "area" and value not in ("england", "uk") else number,
+        )
+        for name, value, label, number in rows
+    ]
+    return sorted(counted, key=lambda row: (-row[3], row[2]))
+
+
+def matching_ids(text: str, model) -> RawSQL | None:
+    """The ids of `model`'s entries that a search for `text` finds (words, synonyms, places, ages), as a
+    subquery for a list page's keyword box; None for a kind the index does not hold."""
+    kind = KIND_OF_MODEL.get(model)
+    if kind is None:
+        return None
+    groups = synonym_groups()
+    reading = read(clean(text), groups)
+    query = Query(expand_synonyms(parse(reading.words), groups), reading, {})
+    if query.matched() is None:
+        return RawSQL("SELECT object_id FROM search_searchentry WHERE 1 = 0", [])
+    sql, params = query.current()
+    return RawSQL(
+        f"SELECT e.object_id FROM ({sql}) hits JOIN search_searchentry e ON e.id = hits.id WHERE e.kind = %s",
+        [*params, kind],
+    )
 
 
 def synonym_groups() -> list[list[str]]:

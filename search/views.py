@@ -3,13 +3,18 @@ from datetime import timedelta
 from django.db.models import Avg, Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from accounts.decorators import curator_required
+from areas.models import Area
 from core.filters import printable
 from core.ratelimits import limited
 from transfer.export import MAX_SEARCH_ROWS, search_csv
 
+from .demand import grouped
+from .forms import AgesForm
 from .models import SearchLog
 from .query import MAX_QUERY_LENGTH
 from .service import FACETS, SORTS, completions, search
@@ -21,14 +26,19 @@ def search_page(request: HttpRequest) -> HttpResponse:
     facets = {
         name: printable(request.GET[name])[:150] for name in FACETS if printable(request.GET.get(name, ""))
     }
-    results = search(raw_text, facets, request.GET.get("sort", "relevance"), page_number(request))
+    ages_form = AgesForm(request.GET)
+    results = search(
+        raw_text, facets, request.GET.get("sort", "relevance"), page_number(request), ages=ages_form.ages()
+    )
     if request.GET.get("format") == "csv":
         # Every result up to a cap, not just this page; a download is not a search to log.
         return search_csv(request, results)
     if results.is_browsing:
         # What the person typed, even when we corrected it: misspellings are demand too.
         typed = results.corrected_from or results.text
-        SearchLog.objects.create(query=typed, filters=results.active_facets, result_count=results.total)
+        # A relaxed search met nothing in full: it is unmet demand too.
+        found = 0 if results.relaxed else results.total
+        SearchLog.objects.create(query=typed, filters=results.active_facets, result_count=found)
     return render(
         request,
         "search/search.html",
@@ -41,8 +51,42 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "max_length": MAX_QUERY_LENGTH,
             "query": results.text,
             "max_download": MAX_SEARCH_ROWS,
+            "reading": results.reading,
+            "ages_form": ages_form,
+            "next_steps": next_steps(results),
         },
     )
+
+
+def next_steps(results) -> list[tuple[str, str]]:
+    """Where to go from a search that found nothing: the area's page, the data list narrowed the same way."""
+    reading = results.reading
+    if results.total or reading is None:
+        return []
+    steps = []
+    for code in reading.codes[:3]:
+        steps.append((f"Everything about {area_name(code)}", reverse("areas:detail", args=[code])))
+    narrowing = {}
+    if len(reading.codes) == 1:
+        narrowing["area"] = reading.codes[0]
+    if reading.ages:
+        narrowing["age_from"] = reading.ages[0]
+        if reading.ages[1] is not None:
+            narrowing["age_to"] = reading.ages[1]
+    if narrowing:
+        steps.append(
+            (
+                "Datasets for this area and age, whatever their topic",
+                f"{reverse('datasets:list')}?{urlencode(narrowing)}",
+            )
+        )
+    steps.append(("Browse the themes", reverse("themes:list")))
+    return steps
+
+
+def area_name(code: str) -> str:
+    area = Area.objects.filter(code=code).only("name").first()
+    return area.name if area else code
 
 
 def page_number(request: HttpRequest) -> int:
@@ -65,7 +109,8 @@ def suggest(request: HttpRequest) -> JsonResponse:
 
 @curator_required
 def demand(request: HttpRequest) -> HttpResponse:
-    """What people search for, and what they search for and do not find."""
+    """What people search for, and what they search for and do not find (or find only in part), grouped by
+    what was not understood."""
     since = timezone.now() - timedelta(days=90)
     recent = SearchLog.objects.filter(created__gte=since).exclude(query="")
     frequent = recent.values("query").annotate(searches=Count("id"), results=Avg("result_count"))
@@ -75,7 +120,7 @@ def demand(request: HttpRequest) -> HttpResponse:
         "search/demand.html",
         {
             "frequent": frequent.order_by("-searches", "query")[:50],
-            "unmet": unmet.order_by("-searches", "query")[:50],
+            "unmet": grouped(list(unmet.order_by("-searches", "query")[:50])),
             "total": recent.count(),
         },
     )

@@ -121,8 +121,14 @@ def test_a_project_is_found_through_its_members_organisation_once(client, db):
     assert listed(client, f"/projects/?organisation={university.slug}") == ["Staffed"]
 
 
-def test_keywords_filter_each_list(client, datasets):
+def test_keywords_filter_each_list(client, bradford, committed):
+    # The keyword box is the site search, whose index follows each commit.
+    with committed():
+        DatasetFactory(title="Teen Bradford", min_age=11, max_age=15).areas.add(bradford)
+        DatasetFactory(title="Early Leeds", min_age=0, max_age=3)
+        ResearcherFactory(name="Teen Expert")
     assert listed(client, "/datasets/?q=teen") == ["Teen Bradford"]
+    assert listed(client, "/researchers/?q=teen") == ["Teen Expert"]
 
 
 def test_sorting_changes_the_order(client, db):

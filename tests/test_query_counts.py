@@ -78,9 +78,13 @@ URLS = [
 
 @pytest.mark.parametrize("url", URLS)
 def test_queries_do_not_grow_with_the_number_of_rows(count_queries, hub, url):
+    # Each count follows a first request, which warms what is cached across requests (the place names
+    # search reads, counts kept until the next change).
     hub(2)
+    count_queries(url)
     few = count_queries(url)
     hub(25)
+    count_queries(url)
     many = count_queries(url)
     assert many == few, f"{url}: {few} queries with few rows, {many} with many"
     assert many <= MAX_QUERIES

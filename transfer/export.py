@@ -7,10 +7,11 @@ researcher's email and lived experience only as the person chose.
 """
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from django.db import connection
+from django.conf import settings
+from django.db import connection, transaction
 from django.db.models import Model, Prefetch, QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
 from django.utils import timezone
@@ -23,7 +24,6 @@ from people.models import Researcher
 from projects.models import DatasetUsage, Membership, Project
 from search import service
 from search.models import Kind
-from search.query import normalise
 from themes.models import Theme
 
 from .csvfile import csv_response
@@ -200,17 +200,35 @@ EXPORTS: dict[type[Model], Export] = {
 
 
 def entries_csv(request: HttpRequest, entries: QuerySet) -> StreamingHttpResponse:
-    """Every published entry of `entries` (a list page's filtered queryset, in its order) as CSV."""
+    """Every published entry of `entries` (a list page's filtered queryset, in its order) as CSV.
+
+    The header goes out at once; the rows follow as they are read, a chunk at a time (see `streamed`),
+    so the first byte does not wait for the database and a worker's memory does not grow with the list.
+    """
     export = EXPORTS[entries.model]
     # The list page's own prefetches are shaped for its cards; ours fetch what the columns show.
-    rows = list(export.shape(entries.published().prefetch_related(None)))
+    shaped = export.shape(entries.published().prefetch_related(None))
     header = [column.header for column in export.columns] + ["Web address"]
     lines = (
         [column.value(entry) for column in export.columns]
         + [request.build_absolute_uri(entry.get_absolute_url())]
-        for entry in rows
+        for entry in streamed(shaped)
     )
     return csv_response(dated_filename(entries.model._meta.verbose_name_plural), header, lines)
+
+
+def streamed(entries: QuerySet) -> Iterator[Model]:
+    """The entries in order, read settings.EXPORT_CHUNK_SIZE rows at a time with each chunk's prefetches.
+
+    Queries: one for the rows (a server-side cursor on PostgreSQL), then the shape's prefetches once per
+    chunk, whatever the number of rows. Nothing runs until the first entry is asked for.
+
+    Inside a transaction, because outside one Django declares the cursor WITH HOLD and PostgreSQL then
+    computes and stores every row before handing over the first. Closing the download early (a client
+    that goes away) ends the transaction, rolling back nothing but the read.
+    """
+    with transaction.atomic(using=entries.db):
+        yield from entries.iterator(chunk_size=settings.EXPORT_CHUNK_SIZE)
 
 
 def dated_filename(name: str) -> str:
@@ -218,36 +236,46 @@ def dated_filename(name: str) -> str:
 
 
 def search_csv(request: HttpRequest, results: service.Results) -> StreamingHttpResponse:
-    """The first MAX_SEARCH_ROWS results of a search, in the order the search page shows them."""
-    header = ["Type", "Title", "Summary", "Key facts", "Web address"]
+    """The first MAX_SEARCH_ROWS results of a search, in the order the search page shows them, with how
+    the search was read (the same on every row, so that any row read alone says what it answers)."""
+    header = ["Type", "Title", "Summary", "Key facts", "Web address", "Search read as", "Does not match"]
+    read_as = reading_text(results)
     lines = (
-        [Kind(kind).label, title, summary, key_facts(facts), request.build_absolute_uri(url)]
-        for kind, title, summary, facts, url in search_rows(results)
+        [
+            Kind(kind).label,
+            title,
+            summary,
+            key_facts(facts),
+            request.build_absolute_uri(url),
+            read_as,
+            missing,
+        ]
+        for kind, title, summary, facts, url, missing in search_rows(results)
     )
     return csv_response(dated_filename("search-results"), header, lines)
 
 
 def search_rows(results: service.Results) -> list[tuple]:
-    """The rows behind `results`, all pages at once (the index only ever holds published entries)."""
-    matched = service.matched_rows(results.parsed, results.active_facets)
-    if matched is None:
+    """The rows behind `results`, all pages at once, in the order the search page shows them."""
+    query = results.query
+    if query is None:
         return []
-    sql, params = service.narrowed(matched, results.active_facets)
-    order, order_params = service.SORTS[results.sort][1], []
-    if results.sort == "relevance":
-        # As the search page does: an entry titled exactly as typed comes first.
-        order, order_params = (
-            f"CASE WHEN lower(e.title) = %s THEN 0 ELSE 1 END, {order}",
-            [normalise(results.text)],
-        )
+    sql, params = query.ordered(*query.current(), results.sort)
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT e.kind, e.title, e.summary, e.facts, e.url "
-            f"FROM ({sql}) hits JOIN search_searchentry e ON e.id = hits.id "
-            f"ORDER BY {order} LIMIT %s",
-            [*params, *order_params, MAX_SEARCH_ROWS],
-        )
-        return cursor.fetchall()
+        cursor.execute(f"{sql} LIMIT %s", [*params, MAX_SEARCH_ROWS])
+        return [
+            (kind, title, summary, facts, url, SEPARATOR.join(query.missing(met)))
+            for kind, url, title, summary, _, _, _, facts, met in cursor.fetchall()
+        ]
+
+
+def reading_text(results: service.Results) -> str:
+    reading = results.reading
+    if reading is None:
+        return ""
+    parts = [f"words: {reading.words}"] if reading.words else []
+    parts += [chip.label for chip in reading.chips]
+    return SEPARATOR.join(parts)
 
 
 def key_facts(facts) -> str:

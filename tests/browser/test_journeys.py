@@ -10,11 +10,13 @@ def test_an_analyst_finds_data_for_their_area_and_age_group_then_who_knows_it(pa
     page.goto(demo_site + "/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Datasets").click()
     page.get_by_label("Area covered").select_option(label="Bradford (Yorkshire and The Humber)")
-    page.get_by_label("Life stage").select_option(label="Early years (0–4)")
+    page.get_by_label("Life stage").select_option(label="Early years (0–5: birth to the end of Reception)")
     page.get_by_role("button", name="Apply filters").click()
 
     expect(page.get_by_role("link", name="Area covered: Bradford")).to_be_visible()
-    expect(page.get_by_role("link", name="Life stage: Early years (0–4)")).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Life stage: Early years (0–5: birth to the end of Reception)")
+    ).to_be_visible()
     page.get_by_role("link", name="Born in Bradford", exact=True).click()
 
     expect(page.get_by_role("heading", level=1)).to_contain_text("Born in Bradford")

@@ -20,9 +20,10 @@ from .conftest import as_dicts, read_csv
 pytestmark = pytest.mark.django_db
 
 
-def test_it_downloads_every_matching_entry_not_just_the_page(client):
-    DatasetFactory.create_batch(25, title="Cohort data")
-    DatasetFactory(title="Something else")
+def test_it_downloads_every_matching_entry_not_just_the_page(client, committed):
+    with committed():
+        DatasetFactory.create_batch(25, title="Cohort data")
+        DatasetFactory(title="Something else")
     response = client.get("/datasets/?q=cohort&format=csv")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -157,8 +158,9 @@ def test_it_runs_the_same_number_of_queries_for_2_or_20_rows(client, url, make):
     assert count_download_queries(client, url) == few
 
 
-def test_the_list_page_links_to_the_download_with_its_filters(client):
-    DatasetFactory.create_batch(3, title="Cohort data")
+def test_the_list_page_links_to_the_download_with_its_filters(client, committed):
+    with committed():
+        DatasetFactory.create_batch(3, title="Cohort data")
     response = client.get("/datasets/?q=cohort&page=1")
     content = response.content.decode()
     assert "Download these 3 datasets as CSV" in content
