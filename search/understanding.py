@@ -241,12 +241,24 @@ def understand(text: str, synonym_forms: list[str] = (), constraints: bool = Tru
         for token in tokens:
             token.role = ""
         reading.intent, reading.set_aside = "", []
+    if reading.intent not in ("", Kind.DATASET) and not any(token.role == "" for token in tokens):
+        keep_age_words(tokens, reading)
     reading.words = " ".join(token.raw for token in tokens if not token.role)
     reading.text_with_constraints = " ".join(
         token.raw for token in tokens if token.role in ("", "place", "ages")
     )
     reading.chips = chips(tokens, reading)
     return reading
+
+
+def keep_age_words(tokens: list[Token], reading: Reading) -> None:
+    """People and projects have no ages of their own: asked for them with nothing but an age in words
+    ("projects on early years", "who works with teenagers"), the age words are the topic."""
+    ages = [token for token in tokens if token.role == "ages"]
+    if ages and not any(any(character.isdigit() for character in token.raw) for token in ages):
+        for token in ages:
+            token.role = ""
+        reading.ages = None
 
 
 def protected_tokens(tokens: list[Token], forms: list[str]) -> set[int]:

@@ -509,3 +509,18 @@ def test_reading_the_longest_query_is_quick():
         understand(text, forms)
     # Generous: a reading takes well under a millisecond on a laptop; fifty should never take two seconds.
     assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize(
+    "text", ["projects on early years", "who works with teenagers", "researchers toddlers"]
+)
+def test_an_age_in_words_is_the_topic_when_people_or_projects_are_asked_for(text, db):
+    reading = read(text)
+    assert reading.ages is None
+    assert reading.words.split()[-1] in text.split()
+    assert reading.intent in ("project", "researcher")
+
+
+def test_an_age_in_numbers_stays_an_age_when_people_are_asked_for(db):
+    reading = read("who works with 5-11")
+    assert reading.ages == (5, 11) and reading.intent == "researcher"
