@@ -120,7 +120,7 @@ INTERESTS = [
     ),
     (
         ["physical-health", "healthy-weight"],
-        "childhood obesity, physical activity, NCMP",
+        "childhood obesity, physical activity, NCMP, air pollution and asthma",
         "geospatial analysis, mixed methods",
     ),
 ]

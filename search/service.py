@@ -369,10 +369,16 @@ class Query:
             return self.reading.intent
         return Kind.DATASET if self.reading.has_constraints else ""
 
-    def missing(self, met: int) -> list[str]:
+    def missing(self, met: int, kind: str) -> list[str]:
+        """The parts of the query an entry of `kind` does not meet (ages apply to datasets only)."""
         if not self.relaxed:
             return []
-        return [label for bit, (label, _, _) in enumerate(self.concepts()) if not met & (1 << bit)]
+        ages = self.reading.ages_label.lower() if self.reading.ages and kind != Kind.DATASET else None
+        return [
+            label
+            for bit, (label, _, _) in enumerate(self.concepts())
+            if not met & (1 << bit) and label != ages
+        ]
 
 
 def bits_set(column: str, bits: range) -> str:
@@ -410,7 +416,7 @@ def fetch_hits(ordered: tuple[str, list], results: Results, highlighter, query: 
     for kind, url, title, summary, keywords, linked, body, facts, met in rows:
         facts = json.loads(facts) if isinstance(facts, str) else facts
         snippet = highlighter.snippet([summary, keywords, linked, body])
-        hits.append(Hit(Kind(kind).label, url, title, snippet, facts, query.missing(met)))
+        hits.append(Hit(Kind(kind).label, url, title, snippet, facts, query.missing(met, kind)))
     return hits
 
 

@@ -264,7 +264,7 @@ def search_rows(results: service.Results) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(f"{sql} LIMIT %s", [*params, MAX_SEARCH_ROWS])
         return [
-            (kind, title, summary, facts, url, SEPARATOR.join(query.missing(met)))
+            (kind, title, summary, facts, url, SEPARATOR.join(query.missing(met, kind)))
             for kind, url, title, summary, _, _, _, facts, met in cursor.fetchall()
         ]
 
