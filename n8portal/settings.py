@@ -315,6 +315,9 @@ if DEBUG:
 
 # How many entries a list page shows at once.
 PAGE_SIZE = 20
+# How many rows a CSV download of a list reads from the database at a time, with their related entries:
+# a worker holds about one chunk, however many rows the download has (500 datasets: about 25 MB).
+EXPORT_CHUNK_SIZE = 500
 
 # The largest CSV file a curator may import, in bytes (5 MB holds tens of thousands of rows).
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
