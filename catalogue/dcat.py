@@ -3,11 +3,17 @@
 Resources are named by the portal page that describes them plus a fragment
 (`…/datasets/bib/#dataset`), so a dataset and its web page stay two things.
 Only published datasets, themes and custodians appear.
+
+The catalogue comes a page at a time (`?page=N`, settings.DCAT_PAGE_SIZE datasets each, in the order
+they were added), described with the Hydra paging terms DCAT-AP harvesters follow, as CKAN writes
+them: one graph of the whole directory would not fit a worker's memory or time at national scale.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Max, Min, Prefetch, QuerySet
 from django.urls import reverse
 from django.utils.encoding import iri_to_uri
 from rdflib import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
@@ -22,6 +28,7 @@ from .vocabularies import Term
 
 ADMS = Namespace("http://www.w3.org/ns/adms#")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+HYDRA = Namespace("http://www.w3.org/ns/hydra/core#")
 
 PREFIXES = {
     "dcat": DCAT,
@@ -32,6 +39,7 @@ PREFIXES = {
     "adms": ADMS,
     "rdfs": RDFS,
     "xsd": XSD,
+    "hydra": HYDRA,
 }
 
 CATALOGUE_TITLE = "N8 Children & Young People data portal"
@@ -59,6 +67,64 @@ def published_datasets() -> QuerySet:
     )
 
 
+class InvalidPage(ValueError):
+    """A `?page=` the catalogue does not have; the message says which pages it has."""
+
+
+@dataclass(frozen=True)
+class CataloguePage:
+    """One page of the catalogue: its datasets, and what every page says about the whole."""
+
+    number: int
+    size: int
+    total: int
+    # The catalogue's dates: its oldest dataset's creation and its latest change, over every page.
+    issued: datetime | None
+    modified: datetime | None
+    datasets: list[Dataset]
+
+    @property
+    def last(self) -> int:
+        return page_count(self.total, self.size)
+
+
+def page_count(total: int, size: int) -> int:
+    """How many pages `total` datasets fill, `size` a page; an empty catalogue still has its first."""
+    return max(1, -(-total // size))
+
+
+def catalogue_page(requested: str | None, size: int) -> CataloguePage:
+    """The page `requested` (the first when None) of published datasets in id order: four queries.
+
+    One counts and dates the whole catalogue; one reads the page's rows, their ids taken from the
+    primary key index by a subquery so that a deep page skips index entries, not joined rows; two
+    prefetch the page's themes and areas. Raises InvalidPage unless `requested` is 1 to the last page.
+    """
+    whole = Dataset.objects.published().aggregate(
+        total=Count("pk"), issued=Min("created"), modified=Max("updated")
+    )
+    total = whole["total"]
+    last = page_count(total, size)
+    number = 1 if requested is None else page_number(requested)
+    if number is None or number > last:
+        raise InvalidPage(
+            f"No such page: ?page= takes a whole number from 1 to {last} (the catalogue lists {total:,} "
+            f"published datasets, {size} to a page).\n"
+        )
+    start = (number - 1) * size
+    ids = Dataset.objects.published().order_by("pk").values("pk")[start : start + size]
+    datasets = list(published_datasets().filter(pk__in=ids).order_by("pk"))
+    return CataloguePage(number, size, total, whole["issued"], whole["modified"], datasets)
+
+
+def page_number(text: str) -> int | None:
+    """A page number as written in an address (ASCII digits, not too many), else None."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 9 or int(text) < 1:
+        return None
+    return int(text)
+
+
 def en(text: str) -> Literal:
     return Literal(text, lang="en")
 
@@ -73,13 +139,21 @@ def stored_iri(text: str) -> URIRef:
 
 
 class DcatWriter:
-    """Adds catalogue, dataset and related resources to one graph."""
+    """Adds catalogue, dataset and related resources to one graph.
+
+    Resources many datasets share (themes, places, publishers, vocabulary terms) are described once a
+    graph: a page of a hundred datasets would otherwise add their triples, and look up their addresses,
+    hundreds of times over.
+    """
 
     def __init__(self, absolute: Absolute):
         self.absolute = absolute
         self.graph = Graph()
         for prefix, namespace in PREFIXES.items():
             self.graph.bind(prefix, namespace)
+        self.described: set[object] = set()
+        # Shared resources whose address costs a URL lookup, by (kind, primary key).
+        self.nodes: dict[tuple[str, int], URIRef] = {}
 
     def iri(self, path: str, fragment: str) -> URIRef:
         return URIRef(f"{self.absolute(path)}#{fragment}")
@@ -87,16 +161,25 @@ class DcatWriter:
     def add(self, subject, predicate, value) -> None:
         self.graph.add((subject, predicate, value))
 
+    def first_time(self, resource: object) -> bool:
+        """Whether `resource` is yet to be described in this graph (and from now on counted as described)."""
+        if resource in self.described:
+            return False
+        self.described.add(resource)
+        return True
+
     def add_term(self, term: Term, kind: URIRef) -> URIRef:
         """An outside vocabulary's term, typed and labelled so the shapes can check its range."""
         node = URIRef(term.iri)
-        self.add(node, RDF.type, kind)
-        self.add(node, SKOS.prefLabel, en(term.label))
+        # By term and class: the same term may be typed as two classes, and both types are kept.
+        if self.first_time((node, kind)):
+            self.add(node, RDF.type, kind)
+            self.add(node, SKOS.prefLabel, en(term.label))
         return node
 
     # The catalogue
 
-    def add_catalogue(self, datasets: list[Dataset]) -> URIRef:
+    def add_catalogue(self, page: CataloguePage) -> URIRef:
         catalogue = self.iri(reverse("catalogue:dcat"), "catalogue")
         self.add(catalogue, RDF.type, DCAT.Catalog)
         self.add(catalogue, DCTERMS.title, en(CATALOGUE_TITLE))
@@ -111,12 +194,35 @@ class DcatWriter:
             self.add(
                 catalogue, DCTERMS.spatial, self.add_place(vocabularies.Place(region.value, region.label))
             )
-        if datasets:
-            self.add_date(catalogue, DCTERMS.issued, min(dataset.created for dataset in datasets))
-            self.add_date(catalogue, DCTERMS.modified, max(dataset.updated for dataset in datasets))
-        for dataset in datasets:
+        if page.issued:
+            self.add_date(catalogue, DCTERMS.issued, page.issued)
+        if page.modified:
+            self.add_date(catalogue, DCTERMS.modified, page.modified)
+        for dataset in page.datasets:
             self.add(catalogue, DCAT.dataset, self.add_dataset(dataset))
         return catalogue
+
+    def add_paging(self, page: CataloguePage, path: str) -> URIRef:
+        """Where this page sits among the others, in the Hydra terms CKAN's DCAT pages use.
+
+        As CKAN writes them, the pages' addresses are plain strings (what harvesters such as
+        ckanext-dcat read), and each address keeps the format of `path` (`/catalogue/dcat.ttl`).
+        """
+
+        def address(number: int) -> str:
+            return self.absolute(f"{path}?page={number}")
+
+        node = URIRef(address(page.number))
+        self.add(node, RDF.type, HYDRA.PagedCollection)
+        self.add(node, HYDRA.totalItems, Literal(page.total))
+        self.add(node, HYDRA.itemsPerPage, Literal(page.size))
+        self.add(node, HYDRA.firstPage, Literal(address(1)))
+        self.add(node, HYDRA.lastPage, Literal(address(page.last)))
+        if page.number > 1:
+            self.add(node, HYDRA.previousPage, Literal(address(page.number - 1)))
+        if page.number < page.last:
+            self.add(node, HYDRA.nextPage, Literal(address(page.number + 1)))
+        return node
 
     def add_portal_publisher(self) -> URIRef:
         publisher = self.iri(reverse("about"), "publisher")
@@ -129,14 +235,16 @@ class DcatWriter:
 
     def add_language(self) -> URIRef:
         language = URIRef(vocabularies.ENGLISH.iri)
-        self.add(language, RDF.type, DCTERMS.LinguisticSystem)
+        if self.first_time(language):
+            self.add(language, RDF.type, DCTERMS.LinguisticSystem)
         return language
 
     def add_theme_scheme(self) -> URIRef:
-        scheme = self.iri(reverse("themes:list"), "themes")
-        self.add(scheme, RDF.type, SKOS.ConceptScheme)
-        self.add(scheme, DCTERMS.title, en("Themes of the N8 Children & Young People data portal"))
-        return scheme
+        if ("scheme", 0) not in self.nodes:
+            scheme = self.nodes["scheme", 0] = self.iri(reverse("themes:list"), "themes")
+            self.add(scheme, RDF.type, SKOS.ConceptScheme)
+            self.add(scheme, DCTERMS.title, en("Themes of the N8 Children & Young People data portal"))
+        return self.nodes["scheme", 0]
 
     # A dataset
 
@@ -159,29 +267,31 @@ class DcatWriter:
         for place in vocabularies.places_of(dataset):
             self.add(node, DCTERMS.spatial, self.add_place(place))
         self.add_access_rights(node, dataset)
-        self.add_doi(node, dataset)
+        self.add_doi(node, dataset, page)
         self.add_publisher(node, dataset.custodian)
-        self.add_contact_point(node, dataset)
-        self.add_temporal(node, dataset)
+        self.add_contact_point(node, dataset, page)
+        self.add_temporal(node, dataset, page)
         self.add_frequency(node, dataset)
-        self.add_distribution(node, dataset)
+        self.add_distribution(node, dataset, page)
         return node
 
     def add_date(self, subject: URIRef, predicate: URIRef, moment) -> None:
         self.add(subject, predicate, Literal(moment.isoformat(), datatype=XSD.dateTime))
 
     def add_theme(self, theme: Theme) -> URIRef:
-        concept = self.iri(theme.get_absolute_url(), "theme")
-        self.add(concept, RDF.type, SKOS.Concept)
-        self.add(concept, SKOS.prefLabel, en(theme.name))
-        self.add(concept, SKOS.inScheme, self.add_theme_scheme())
-        return concept
+        if ("theme", theme.pk) not in self.nodes:
+            concept = self.nodes["theme", theme.pk] = self.iri(theme.get_absolute_url(), "theme")
+            self.add(concept, RDF.type, SKOS.Concept)
+            self.add(concept, SKOS.prefLabel, en(theme.name))
+            self.add(concept, SKOS.inScheme, self.add_theme_scheme())
+        return self.nodes["theme", theme.pk]
 
     def add_place(self, place: vocabularies.Place) -> URIRef:
         location = URIRef(place.iri)
-        self.add(location, RDF.type, DCTERMS.Location)
-        self.add(location, SKOS.prefLabel, en(place.name))
-        self.add(location, DCTERMS.identifier, Literal(place.code))
+        if self.first_time(location):
+            self.add(location, RDF.type, DCTERMS.Location)
+            self.add(location, SKOS.prefLabel, en(place.name))
+            self.add(location, DCTERMS.identifier, Literal(place.code))
         return location
 
     def add_access_rights(self, node: URIRef, dataset: Dataset) -> None:
@@ -189,10 +299,10 @@ class DcatWriter:
         if term:
             self.add(node, DCTERMS.accessRights, self.add_term(term, DCTERMS.RightsStatement))
 
-    def add_doi(self, node: URIRef, dataset: Dataset) -> None:
+    def add_doi(self, node: URIRef, dataset: Dataset, page: str) -> None:
         if not dataset.doi:
             return
-        identifier = URIRef(f"{self.absolute(dataset.get_absolute_url())}#doi")
+        identifier = URIRef(f"{page}#doi")
         self.add(identifier, RDF.type, ADMS.Identifier)
         self.add(identifier, SKOS.notation, Literal(dataset.doi))
         self.add(identifier, DCTERMS.identifier, Literal(dataset.doi_url))
@@ -201,23 +311,26 @@ class DcatWriter:
     def add_publisher(self, node: URIRef, custodian: Organisation | None) -> None:
         if custodian is None or not custodian.is_published:
             return
-        page = self.absolute(custodian.get_absolute_url())
-        agent = stored_iri(custodian.ror_url or f"{page}#organisation")
-        self.add(agent, RDF.type, FOAF.Agent)
-        self.add(agent, RDF.type, FOAF.Organization)
-        self.add(agent, FOAF.name, Literal(custodian.name))
-        self.add(agent, FOAF.page, URIRef(page))
-        if custodian.website:
-            self.add(agent, FOAF.homepage, stored_iri(custodian.website))
-        kind = vocabularies.PUBLISHER_TYPES.get(custodian.kind)
-        if kind:
-            self.add(agent, DCTERMS.type, self.add_term(kind, SKOS.Concept))
-        self.add(node, DCTERMS.publisher, agent)
+        if ("publisher", custodian.pk) not in self.nodes:
+            page = self.absolute(custodian.get_absolute_url())
+            agent = self.nodes["publisher", custodian.pk] = stored_iri(
+                custodian.ror_url or f"{page}#organisation"
+            )
+            self.add(agent, RDF.type, FOAF.Agent)
+            self.add(agent, RDF.type, FOAF.Organization)
+            self.add(agent, FOAF.name, Literal(custodian.name))
+            self.add(agent, FOAF.page, URIRef(page))
+            if custodian.website:
+                self.add(agent, FOAF.homepage, stored_iri(custodian.website))
+            kind = vocabularies.PUBLISHER_TYPES.get(custodian.kind)
+            if kind:
+                self.add(agent, DCTERMS.type, self.add_term(kind, SKOS.Concept))
+        self.add(node, DCTERMS.publisher, self.nodes["publisher", custodian.pk])
 
-    def add_contact_point(self, node: URIRef, dataset: Dataset) -> None:
+    def add_contact_point(self, node: URIRef, dataset: Dataset, page: str) -> None:
         if not (dataset.contact_name or dataset.contact_email):
             return
-        contact = URIRef(f"{self.absolute(dataset.get_absolute_url())}#contact-point")
+        contact = URIRef(f"{page}#contact-point")
         self.add(contact, RDF.type, VCARD.Kind)
         name = dataset.contact_name or (dataset.custodian.name if dataset.custodian else dataset.title)
         self.add(contact, VCARD.fn, Literal(name))
@@ -225,10 +338,10 @@ class DcatWriter:
             self.add(contact, VCARD.hasEmail, stored_iri(f"mailto:{dataset.contact_email}"))
         self.add(node, DCAT.contactPoint, contact)
 
-    def add_temporal(self, node: URIRef, dataset: Dataset) -> None:
+    def add_temporal(self, node: URIRef, dataset: Dataset, page: str) -> None:
         if not dataset.start_year:
             return
-        period = URIRef(f"{self.absolute(dataset.get_absolute_url())}#period")
+        period = URIRef(f"{page}#period")
         self.add(period, RDF.type, DCTERMS.PeriodOfTime)
         # Years are all we record, and xsd:gYear says exactly that (the shapes accept it).
         self.add(period, DCAT.startDate, Literal(str(dataset.start_year), datatype=XSD.gYear))
@@ -245,12 +358,11 @@ class DcatWriter:
             self.add(URIRef(iri), RDF.type, DCTERMS.Frequency)
             self.add(node, DCTERMS.accrualPeriodicity, URIRef(iri))
 
-    def add_distribution(self, node: URIRef, dataset: Dataset) -> None:
+    def add_distribution(self, node: URIRef, dataset: Dataset, page: str) -> None:
         """How to get the data: its access application page, or else its own landing page."""
         access_url = dataset.access_url or dataset.landing_page
         if not access_url:
             return
-        page = self.absolute(dataset.get_absolute_url())
         distribution = URIRef(f"{page}#distribution")
         self.add(distribution, RDF.type, DCAT.Distribution)
         self.add(distribution, DCAT.accessURL, stored_iri(access_url))
@@ -292,9 +404,11 @@ def distribution_description(dataset: Dataset) -> str:
     return f"The data's own web page, which says how to get it ({level} access)."
 
 
-def catalogue_graph(datasets: Iterable[Dataset], absolute: Absolute) -> Graph:
+def catalogue_graph(page: CataloguePage, absolute: Absolute, path: str) -> Graph:
+    """One page of the catalogue, served at `path`."""
     writer = DcatWriter(absolute)
-    writer.add_catalogue(list(datasets))
+    writer.add_catalogue(page)
+    writer.add_paging(page, path)
     return writer.graph
 
 

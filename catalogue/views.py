@@ -1,10 +1,22 @@
 """The DCAT-AP catalogue and each dataset's description, in the format the suffix or Accept header asks for."""
 
+from collections.abc import Callable
+
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
+from rdflib import Graph
 
-from .dcat import catalogue_graph, dataset_graph, published_datasets, serialise
+from .dcat import (
+    Absolute,
+    InvalidPage,
+    catalogue_graph,
+    catalogue_page,
+    dataset_graph,
+    published_datasets,
+    serialise,
+)
 
 JSON_LD = "application/ld+json"
 TURTLE = "text/turtle"
@@ -24,16 +36,26 @@ def chosen_suffix(request: HttpRequest, suffix: str | None) -> str | None:
     return next((key for key, (media_type, _) in FORMATS.items() if media_type == preferred), None)
 
 
-def rdf_response(request: HttpRequest, suffix: str | None, make_graph) -> HttpResponse:
+def plain_text(text: str, status: int) -> HttpResponse:
+    return HttpResponse(text, status=status, content_type="text/plain; charset=utf-8")
+
+
+def rdf_response(
+    request: HttpRequest, suffix: str | None, make_graph: Callable[[Absolute], Graph]
+) -> HttpResponse:
     chosen = chosen_suffix(request, suffix)
     if chosen is None:
-        response = HttpResponse(NOT_ACCEPTABLE, status=406, content_type="text/plain; charset=utf-8")
+        response = plain_text(NOT_ACCEPTABLE, 406)
     else:
-        media_type, rdf_format = FORMATS[chosen]
-        body = serialise(make_graph(request.build_absolute_uri), rdf_format)
-        response = HttpResponse(body, content_type=f"{media_type}; charset=utf-8")
-        # Open metadata: harvesters and browser-based tools on other sites may read it.
-        response["Access-Control-Allow-Origin"] = "*"
+        try:
+            graph = make_graph(request.build_absolute_uri)
+        except InvalidPage as error:
+            response = plain_text(str(error), 400)
+        else:
+            media_type, rdf_format = FORMATS[chosen]
+            response = HttpResponse(serialise(graph, rdf_format), content_type=f"{media_type}; charset=utf-8")
+            # Open metadata: harvesters and browser-based tools on other sites may read it.
+            response["Access-Control-Allow-Origin"] = "*"
     if suffix is None:
         response["Vary"] = "Accept"
     return response
@@ -41,8 +63,13 @@ def rdf_response(request: HttpRequest, suffix: str | None, make_graph) -> HttpRe
 
 @require_safe
 def catalogue_dcat(request: HttpRequest, suffix: str | None = None) -> HttpResponse:
-    datasets = list(published_datasets())
-    return rdf_response(request, suffix, lambda absolute: catalogue_graph(datasets, absolute))
+    """One page of the catalogue (`?page=N`, the first by default); 400 for a page it does not have."""
+
+    def make_graph(absolute: Absolute) -> Graph:
+        page = catalogue_page(request.GET.get("page"), settings.DCAT_PAGE_SIZE)
+        return catalogue_graph(page, absolute, request.path)
+
+    return rdf_response(request, suffix, make_graph)
 
 
 @require_safe

@@ -74,8 +74,9 @@ PAGES = [
         (reverse("feeds:sitemap-section", args=[section]), {"p": PAGING["page"]}, {200, 404})
         for section in SITEMAPS
     ],
-    (reverse("catalogue:dcat-jsonld"), {}, {200}),
-    (reverse("catalogue:dcat-turtle"), {}, {200}),
+    # A page the catalogue does not have is refused with the pages it has.
+    (reverse("catalogue:dcat-jsonld"), {"page": PAGING["page"]}, {200, 400}),
+    (reverse("catalogue:dcat-turtle"), {"page": PAGING["page"]}, {200, 400}),
     (reverse("datasets:dcat-turtle", args=["known"]), {}, {200}),
     (reverse("home"), {}, {200}),
     *[
