@@ -19,7 +19,8 @@ from datasets.models import Dataset
 from organisations.models import Organisation
 from search import indexing
 from search.signals import reindex_all
-from transfer.importer import RowForm, areas_for_code, entry_named, in_words
+from transfer.importer import RowForm, in_words
+from transfer.lookups import areas_for_code, entry_named
 
 from . import documents
 from .models import HarvestedRecord

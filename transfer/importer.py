@@ -1,32 +1,38 @@
-"""Importing the rows of a CSV file: validated by each model's own rules, saved all or nothing.
+"""Importing the rows of a CSV file: checked by each model's own rules, saved all or nothing, in bulk.
 
-A preview runs the very same import and rolls it back, so that what it shows (new web
-addresses, duplicate ORCID iDs within the file, every validation message) is exactly what
-confirming would do.
+Checking reads what the file refers to first, in a few queries for the whole file (the entries its
+slugs name, the ORCID iDs and ROR IDs already taken, the organisations, themes, areas and researchers
+its cells name: transfer.lookups), then checks each row in memory: a ModelForm for the fields' and the
+model's own rules, and dictionaries for uniqueness, within the file and against the directory. A
+preview is that check and nothing more, so it shows exactly what confirming would do (new web
+addresses, duplicate ORCID iDs within the file, every validation message).
+
+Confirming checks again (the directory may have changed since the preview), then saves every row in
+one short transaction: bulk inserts and updates in batches, one version per entry (django-reversion's
+Versions, written in bulk by transfer.versions: a revision per BATCH_SIZE entries, saying who imported
+which file), and after the commit one search reindex of the imported entries.
 """
 
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 
-import reversion
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import IntegrityError, models, transaction
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.text import slugify
 
-from areas.forms import AreaCodeField
-from areas.models import Area
-from core.identifiers import IdentifierField, normalise_orcid
-from core.models import Entry
-from organisations.models import Organisation
+from core.identifiers import IdentifierField
 from people.models import Researcher
-from projects.models import Membership, Project
+from projects.models import Membership
 from search import indexing
-from search.signals import reindex_all
-from themes.models import Theme
+from search.signals import ENTRY_MODELS
 
 from .columns import MODELS, Column, columns_by_name
+from .lookups import BATCH_SIZE, Lookups, batches
 from .models import PendingImport
-from .reading import limited, read_table
+from .reading import Table, limited, read_table
+from .versions import save_revision
 
 # Longer than any text a directory entry needs; keeps a stray pasted document out.
 MAX_CELL_CHARACTERS = 10_000
@@ -81,15 +87,11 @@ class Outcome:
         return cls(data["encoding"], rows, data["problems"], data["warnings"], data["imported"])
 
 
-class _DryRun(Exception):
-    """Raised to roll a preview back."""
-
-
 def run(pending: PendingImport, user, commit: bool, progress=None) -> Outcome:
-    """Import `pending` as `user`; unless `commit` and every row is valid, nothing is kept.
+    """Checks every row of `pending`; with `commit` and no problem, imports them all as `user`.
 
-    `progress` (a jobs.runner.Progress) is told of each row; when the job is cancelled it raises, and
-    the transaction, with every row saved so far, is rolled back.
+    `progress` (a jobs.runner.Progress) is told of each row checked and each batch saved; when the job is
+    cancelled it raises, and the transaction, with everything saved so far, is rolled back.
     """
     table = read_table(pending.text, pending.kind)
     outcome = Outcome(encoding=pending.encoding)
@@ -97,25 +99,23 @@ def run(pending: PendingImport, user, commit: bool, progress=None) -> Outcome:
         outcome.warnings.append(
             f"These columns are not known and were ignored: {', '.join(table.unknown_columns)}."
         )
-    importer = RowImporter(pending, user, table.header, outcome)
-    try:
-        with transaction.atomic(), indexing.paused():
-            if progress is not None:
-                progress.stage("Saving rows" if commit else "Checking rows", total=len(table.rows))
-            for number, cells in table.rows:
-                importer.import_row(number, cells)
-                if progress is not None:
-                    progress.advance()
-            if outcome.problems or not commit:
-                raise _DryRun
-            importer.reindex_after_commit()
-    except _DryRun:
+    importer = BulkImporter(pending, user, table, outcome)
+    if progress is not None:
+        progress.stage("Checking rows", total=len(table.rows))
+    rows = importer.check(progress)
+    if outcome.problems or not commit:
         return outcome
+    if progress is not None:
+        progress.stage("Saving rows", total=len(rows))
+    with transaction.atomic():
+        importer.save(rows, progress)
     outcome.imported = True
     return outcome
 
 
 class RowForm(forms.ModelForm):
+    """A row's fields, checked as the editing form checks them, uniqueness included (used by the harvests)."""
+
     def add_error(self, field, error):
         # A model's clean() may blame a field the file has no column for: report it for the row.
         if field is None and hasattr(error, "error_dict"):
@@ -126,64 +126,113 @@ class RowForm(forms.ModelForm):
         super().add_error(field, error)
 
 
-class RowImporter:
-    def __init__(self, pending: PendingImport, user, header: list[str], outcome: Outcome):
+class SharedFields(dict):
+    """A form class's fields, shared by all its forms instead of deep-copied for each (a third of the
+    time a row took): the import's forms never change their fields."""
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+class BulkRowForm(RowForm):
+    """A RowForm that makes no query: uniqueness is checked for the whole file at once
+    (BulkImporter.check_unique), and related entries are looked up beforehand (transfer.lookups)."""
+
+    def _post_clean(self):
+        # Model.full_clean() would check each unique constraint with a query.
+        self.instance.validate_constraints = lambda exclude=None: None
+        try:
+            super()._post_clean()
+        finally:
+            del self.instance.validate_constraints
+
+    def validate_unique(self):
+        pass
+
+
+@dataclass
+class Row:
+    """A row as it would be saved: the entry, the ids of its links by field, and a project's lead."""
+
+    number: int
+    instance: models.Model
+    creating: bool
+    links: dict[str, list[int]]
+    lead: Researcher | None = None
+
+
+class BulkImporter:
+    def __init__(self, pending: PendingImport, user, table: Table, outcome: Outcome):
         self.model = MODELS[pending.kind]
         self.user = user
         self.comment = f"Imported from {pending.file_name}"
         self.outcome = outcome
+        self.table = table
         known = columns_by_name(pending.kind)
-        self.columns = [known[name] for name in header if name in known]
-        fields = [column.name for column in self.columns if column.is_field]
-        self.form_class = forms.modelform_factory(self.model, form=RowForm, fields=fields)
-        self.resolver = Resolver()
-        self.slug_rows: dict[str, int] = {}
+        self.columns = [known[name] for name in table.header if name in known]
+        self.fields = [column.name for column in self.columns if column.is_field and not column.relation]
+        self.relations = [column.name for column in self.columns if column.is_field and column.relation]
+        self.form_class = forms.modelform_factory(self.model, form=BulkRowForm, fields=self.fields)
+        self.form_class.base_fields = SharedFields(self.form_class.base_fields)
+        self.lookups = Lookups.for_rows(
+            {column.name: column.relation for column in self.columns if column.relation}, table.rows
+        )
+        self.problems: dict[int, list[str]] = defaultdict(list)
         self.touched: dict[type[models.Model], set[int]] = defaultdict(set)
 
-    def import_row(self, number: int, cells: dict[str, str]) -> None:
-        problems = []
+    # Checking
 
+    def check(self, progress=None) -> list[Row]:
+        """Every row as it would be saved; each problem goes into the outcome, in the file's order."""
+        existing = self.existing_by_slug()
+        slug_rows: dict[str, int] = {}
+        rows = []
+        for number, cells in self.table.rows:
+            rows.append(self.check_row(number, cells, existing, slug_rows))
+            if progress is not None:
+                progress.advance()
+        self.check_unique(rows)
+        self.give_slugs(rows, set(slug_rows))
+        for (number, cells), row in zip(self.table.rows, rows, strict=True):
+            if self.problems[number]:
+                name = cells.get("name") or cells.get("title") or ""
+                self.outcome.rows.append(RowResult(number, "problem", name))
+                self.outcome.problems.extend(self.problems[number])
+            else:
+                entry = row.instance
+                action = "create" if row.creating else "update"
+                self.outcome.rows.append(
+                    RowResult(number, action, str(entry), entry.slug, entry.get_status_display())
+                )
+        return rows
+
+    def problem(self, number: int, column: str, message: str) -> None:
+        where = f"Row {number}, column {column}" if column else f"Row {number}"
+        self.problems[number].append(f"{where}: {message}")
+
+    def existing_by_slug(self) -> dict[str, models.Model]:
+        slugs = {cells.get("slug", "").strip() for _, cells in self.table.rows} - {""}
+        found = {}
+        for batch in batches(slugs):
+            found.update((entry.slug, entry) for entry in self.model.objects.filter(slug__in=batch))
+        return found
+
+    def check_row(self, number: int, cells: dict[str, str], existing: dict, slug_rows: dict[str, int]) -> Row:
         def problem(column: str, message: str) -> None:
-            where = f"Row {number}, column {column}" if column else f"Row {number}"
-            problems.append(f"{where}: {message}")
+            self.problem(number, column, message)
 
-        instance = self.existing_or_new(number, cells.get("slug", "").strip(), problem)
-        data, lead = self.form_data(cells, instance, problem)
-        form = self.form_class(data, instance=instance)
-        for name, messages in form.errors.items():
-            for message in messages:
-                problem(*in_words(name, message))
-        if problems:
-            return self.refuse(number, cells, problems)
-        action = "update" if instance.pk else "create"
-        try:
-            entry = self.save(form, lead)
-        except IntegrityError as error:
-            return self.refuse(number, cells, [f"Row {number}: the database refused it ({error})."])
-        self.outcome.rows.append(
-            RowResult(number, action, str(entry), entry.slug, entry.get_status_display())
-        )
-
-    def refuse(self, number: int, cells: dict[str, str], problems: list[str]) -> None:
-        name = cells.get("name") or cells.get("title") or ""
-        self.outcome.rows.append(RowResult(number, "problem", name))
-        self.outcome.problems.extend(problems)
-
-    def existing_or_new(self, number: int, slug: str, problem) -> models.Model:
+        slug = cells.get("slug", "").strip()
+        instance = None
         if slug:
-            if slug in self.slug_rows:
-                problem("slug", f"Row {self.slug_rows[slug]} has the same slug; each entry may appear once.")
-            self.slug_rows.setdefault(slug, number)
-            existing = self.model.objects.filter(slug=slug).first()
-            if existing:
-                return existing
-        return self.model(author=self.user)
-
-    def form_data(
-        self, cells: dict[str, str], instance: models.Model, problem
-    ) -> tuple[dict, Researcher | None]:
-        """What the row's cells mean, as a form would receive them; and the project's lead, if named."""
-        data, lead = {}, None
+            if slug in slug_rows:
+                problem("slug", f"Row {slug_rows[slug]} has the same slug; each entry may appear once.")
+            else:
+                slug_rows[slug] = number
+                instance = existing.get(slug)
+        if instance is None:
+            instance = self.model(author=self.user)
+        row = Row(number, instance, instance.pk is None, {})
+        data = {}
         for column in self.columns:
             cell = cells[column.name].strip()
             if len(cell) > MAX_CELL_CHARACTERS:
@@ -193,16 +242,23 @@ class RowImporter:
                 )
                 cell = ""
             if column.relation:
-                value = self.resolver.resolve(
+                value = self.lookups.resolve(
                     column.relation, cell, lambda message, c=column: problem(c.name, message)
                 )
-                if column.is_field:
-                    data[column.name] = value
+                if not column.is_field:
+                    row.lead = value
+                elif self.model._meta.get_field(column.name).many_to_many:
+                    row.links[column.name] = value
                 else:
-                    lead = value
+                    # Before the form runs, so that the model's clean() sees it.
+                    setattr(instance, self.model._meta.get_field(column.name).attname, value)
             else:
                 data[column.name] = self.field_value(column, cell, instance, problem)
-        return data, lead
+        form = self.form_class(data, instance=instance)
+        for name, messages in form.errors.items():
+            for message in messages:
+                problem("" if name == NON_FIELD_ERRORS else name, message)
+        return row
 
     def field_value(self, column: Column, cell: str, instance: models.Model, problem) -> str:
         model_field = self.model._meta.get_field(column.name)
@@ -219,24 +275,161 @@ class RowImporter:
             return model_field.normalise(cell)
         return cell
 
-    def save(self, form: forms.ModelForm, lead: Researcher | None) -> models.Model:
-        # A savepoint per row: a refusal by the database undoes only that row's half-made changes.
-        with transaction.atomic(), reversion.create_revision():
-            entry = form.save()
-            if lead is not None:
-                make_lead(entry, lead)
-                reversion.add_to_revision(entry)  # again, so the version holds the new lead
-                self.touched[Researcher].add(lead.pk)
-            reversion.set_user(self.user)
-            reversion.set_comment(self.comment)
-        self.touched[type(entry)].add(entry.pk)
-        for model, ids in indexing.dependants(entry):
-            self.touched[model].update(ids)
-        return entry
+    def check_unique(self, rows: list[Row]) -> None:
+        """Each value of a unique field (an ORCID iD, a ROR ID) belongs to one entry: the one that has it
+        in the directory, or else the first row that gives it."""
+        for name, (column, words) in unique_fields(self.model).items():
+            if name not in self.fields:
+                continue  # unchanged by this file
+            values = {getattr(row.instance, name) for row in rows} - {"", None}
+            owners: dict[object, object] = {}
+            for batch in batches(values):
+                owners.update(self.model.objects.filter(**{f"{name}__in": batch}).values_list(name, "pk"))
+            for row in rows:
+                value = getattr(row.instance, name)
+                if value in ("", None) or self.problems[row.number]:
+                    continue
+                owner = owners.setdefault(value, row.instance.pk or f"row {row.number}")
+                if owner != (row.instance.pk or f"row {row.number}"):
+                    self.problem(row.number, column, words)
 
-    def reindex_after_commit(self) -> None:
-        """Indexing was paused for the rows; each touched entry is reindexed once, after the commit."""
-        reindex_all([(model, sorted(ids)) for model, ids in self.touched.items()])
+    def give_slugs(self, rows: list[Row], named: set[str]) -> None:
+        """A web address for each new entry without one, made from its name as Entry.save() would, but
+        against every slug read once (those in the directory, and those the file names)."""
+        unnamed = [row.instance for row in rows if not row.instance.slug and not self.problems[row.number]]
+        if not unnamed:
+            return
+        taken = set(self.model.objects.values_list("slug", flat=True)) | named
+        max_length = self.model._meta.get_field("slug").max_length - 5
+        for instance in unnamed:
+            base = slugify(str(instance))[:max_length].strip("-") or self.model._meta.model_name
+            candidate, number = base, 2
+            while candidate in taken:
+                candidate, number = f"{base}-{number}", number + 1
+            instance.slug = candidate
+            taken.add(candidate)
+
+    # Saving
+
+    def save(self, rows: list[Row], progress=None) -> None:
+        """Saves the checked rows; called inside a transaction."""
+        new = [row.instance for row in rows if row.creating]
+        old = [row.instance for row in rows if not row.creating]
+        for batch in batches(new):
+            self.model.objects.bulk_create(batch)
+            if progress is not None:
+                progress.advance(len(batch))
+        if old:
+            now = timezone.now()
+            for instance in old:
+                instance.updated = now
+            fields = [
+                *self.fields,
+                *(name for name in self.relations if name not in self.many_to_many),
+                "updated",
+            ]
+            for batch in batches(old):
+                self.model.objects.bulk_update(batch, fields)
+                if progress is not None:
+                    progress.advance(len(batch))
+        self.save_links(rows)
+        self.save_leads(rows)
+        self.save_versions(rows)
+        self.reindex_after_commit(rows)
+
+    @property
+    def many_to_many(self) -> list[str]:
+        return [name for name in self.relations if self.model._meta.get_field(name).many_to_many]
+
+    def save_links(self, rows: list[Row]) -> None:
+        """Each row's links replace the entry's links of that kind, as the editing form's would."""
+        updated = [row.instance.pk for row in rows if not row.creating]
+        for name in self.many_to_many:
+            model_field = self.model._meta.get_field(name)
+            through = model_field.remote_field.through
+            own, other = f"{model_field.m2m_field_name()}_id", f"{model_field.m2m_reverse_field_name()}_id"
+            for batch in batches(updated):
+                through.objects.filter(**{f"{own}__in": batch}).delete()
+            links = [
+                through(**{own: row.instance.pk, other: target}) for row in rows for target in row.links[name]
+            ]
+            through.objects.bulk_create(links, batch_size=BATCH_SIZE)
+
+    def save_leads(self, rows: list[Row]) -> None:
+        """Makes each named researcher their project's lead; a previous lead stays on as a co-investigator."""
+        leads = {row.instance.pk: row.lead.pk for row in rows if row.lead is not None}
+        if not leads:
+            return
+        demoted, promoted, have = [], [], set()
+        for batch in batches(leads):
+            memberships = Membership.objects.filter(project_id__in=batch)
+            for pk, project, researcher, role in memberships.values_list(
+                "pk", "project_id", "researcher_id", "role"
+            ):
+                have.add((project, researcher))
+                if researcher == leads[project] and role != Membership.Role.LEAD:
+                    promoted.append(pk)
+                elif researcher != leads[project] and role == Membership.Role.LEAD:
+                    demoted.append(pk)
+        # Demoted first: a project has one lead at a time.
+        for pks, role in ((demoted, Membership.Role.CO_INVESTIGATOR), (promoted, Membership.Role.LEAD)):
+            for batch in batches(pks):
+                Membership.objects.filter(pk__in=batch).update(role=role)
+        Membership.objects.bulk_create(
+            [
+                Membership(project_id=project, researcher_id=lead, role=Membership.Role.LEAD)
+                for project, lead in leads.items()
+                if (project, lead) not in have
+            ],
+            batch_size=BATCH_SIZE,
+        )
+        self.touched[Researcher].update(leads.values())
+
+    def save_versions(self, rows: list[Row]) -> None:
+        """One version of each entry as imported, in revisions of up to BATCH_SIZE entries that say who
+        imported which file (transfer.versions)."""
+        names = [model_field.name for model_field in self.model._meta.many_to_many]
+        for batch in batches(rows):
+            links = {}
+            for row in batch:
+                # A new entry has no links but the file's.
+                links[row.instance.pk] = {**(dict.fromkeys(names, []) if row.creating else {}), **row.links}
+            save_revision([row.instance for row in batch], links, self.user, self.comment)
+
+    def reindex_after_commit(self, rows: list[Row]) -> None:
+        """The imported entries, and those whose index rows show them, are reindexed once, after the commit."""
+        ids = [row.instance.pk for row in rows]
+        self.touched[self.model].update(ids)
+        # A new entry is shown on no other entry's index row yet, unless it leads a project.
+        shown = [row.instance.pk for row in rows if not row.creating or row.lead is not None]
+        for batch in batches(shown):
+            for model, pks in indexing.dependants_of(self.model, batch):
+                self.touched[model].update(pks)
+        touched = {model: sorted(pks) for model, pks in self.touched.items() if model in ENTRY_MODELS and pks}
+        transaction.on_commit(lambda: reindex(touched))
+
+
+def reindex(touched: dict[type[models.Model], list[int]]) -> None:
+    for model, pks in touched.items():
+        for batch in batches(pks):
+            indexing.reindex(model, batch)
+
+
+def unique_fields(model: type[models.Model]) -> dict[str, tuple[str, str]]:
+    """The model's unique fields besides its slug, each with the column and the words for a clash."""
+    found = {}
+    for constraint in model._meta.constraints:
+        if isinstance(constraint, models.UniqueConstraint) and len(constraint.fields) == 1:
+            name = constraint.fields[0]
+            found[name] = CONSTRAINTS.get(constraint.name, (name, clash(model, name)))
+    for model_field in model._meta.concrete_fields:
+        if model_field.unique and not model_field.primary_key and model_field.name != "slug":
+            found.setdefault(model_field.name, (model_field.name, clash(model, model_field.name)))
+    return found
+
+
+def clash(model: type[models.Model], name: str) -> str:
+    return f"Another {model._meta.verbose_name} already has this {model._meta.get_field(name).verbose_name}."
 
 
 # The directory's unique constraints, in words, and the column each is about.
@@ -260,91 +453,3 @@ def choice_value(model_field: models.Field, cell: str) -> str:
         if cell.lower() in (str(value).lower(), str(label).lower()):
             return value
     return cell
-
-
-def make_lead(project: Project, researcher: Researcher) -> None:
-    """Makes `researcher` the lead; a previous lead stays on the project as a co-investigator."""
-    Membership.objects.filter(project=project, role=Membership.Role.LEAD).exclude(
-        researcher=researcher
-    ).update(role=Membership.Role.CO_INVESTIGATOR)
-    Membership.objects.update_or_create(
-        project=project, researcher=researcher, defaults={"role": Membership.Role.LEAD}
-    )
-
-
-def split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split(";") if part.strip()]
-
-
-class Resolver:
-    """Finds the entries a cell names, remembering each answer for the rest of the file."""
-
-    def __init__(self):
-        self.cache: dict[tuple[str, str], tuple[object, str]] = {}
-
-    def resolve(self, relation: str, cell: str, problem):
-        if relation in ("organisations", "themes", "areas"):
-            found = []
-            for part in split(cell):
-                value = self.one(relation, part, problem)
-                found.extend(value if isinstance(value, list) else [value] if value else [])
-            return list(dict.fromkeys(found))
-        return self.one(relation, cell, problem) if cell else None
-
-    def one(self, relation: str, text: str, problem):
-        key = (relation, text)
-        if key not in self.cache:
-            try:
-                self.cache[key] = (LOOKUPS[relation](text), "")
-            except ValidationError as error:
-                self.cache[key] = (None, error.messages[0])
-        value, message = self.cache[key]
-        if message:
-            problem(message)
-        return value
-
-
-def entry_named(model: type[Entry], text: str, noun: str) -> int:
-    """The primary key of the entry whose slug, or else exact name, is `text`."""
-    by_slug = model.objects.filter(slug=text).values_list("pk", flat=True).first()
-    if by_slug:
-        return by_slug
-    named = list(model.objects.filter(name=text).values_list("pk", flat=True)[:2])
-    if len(named) > 1:
-        raise ValidationError(f"More than one {noun} is called “{text}”: use its slug instead.")
-    if not named:
-        raise ValidationError(f"There is no {noun} called “{text}” or with that slug.")
-    return named[0]
-
-
-def areas_for_code(text: str) -> list[int]:
-    """The areas an ONS code stands for: a retired code may stand for several."""
-    areas = AreaCodeField(queryset=Area.objects.all()).clean(text)
-    return [area.pk for area in areas]
-
-
-def one_area_for_code(text: str) -> int:
-    areas = AreaCodeField(queryset=Area.objects.all()).clean(text)
-    if len(areas) > 1:
-        names = ", ".join(f"{area.name} ({area.code})" for area in areas)
-        raise ValidationError(
-            f"The retired code {text} now stands for several areas: {names}. Use one of their codes."
-        )
-    return areas[0].pk
-
-
-def researcher_by_slug_or_orcid(text: str) -> Researcher:
-    found = Researcher.objects.filter(models.Q(slug=text) | models.Q(orcid=normalise_orcid(text))).first()
-    if not found:
-        raise ValidationError(f"There is no researcher with the slug or ORCID iD “{text}”.")
-    return found
-
-
-LOOKUPS = {
-    "organisation": lambda text: entry_named(Organisation, text, "organisation"),
-    "organisations": lambda text: entry_named(Organisation, text, "organisation"),
-    "themes": lambda text: entry_named(Theme, text, "theme"),
-    "area": one_area_for_code,
-    "areas": areas_for_code,
-    "researcher": researcher_by_slug_or_orcid,
-}

@@ -11,7 +11,8 @@ from areas.models import AreaCodeAlias
 from datasets.models import Dataset
 from organisations.models import Organisation
 from people.models import Researcher
-from projects.models import Membership
+from projects.models import Membership, Project
+from search import indexing
 from search.models import SearchEntry
 from tests.factories import OrganisationFactory, ProjectFactory, ResearcherFactory, ThemeFactory
 from transfer.models import PendingImport
@@ -76,6 +77,20 @@ def test_each_imported_row_is_a_version_with_who_and_which_file(curator_client, 
     assert version.revision.comment == "Imported from june.csv"
 
 
+def test_a_version_holds_the_entrys_links_and_a_projects_members(curator_client):
+    theme = ThemeFactory(slug="theme-a")
+    lead = ResearcherFactory(slug="lead")
+    text = "title,summary,themes,lead\nLinked,About it,theme-a,lead\n"
+    preview(curator_client, "projects", text)
+    confirm(curator_client)
+    project = Project.objects.get(title="Linked")
+    version = Version.objects.get_for_object(project).get()
+    assert version.field_dict["themes"] == [theme.pk]
+    assert version.field_dict["partner_organisations"] == []
+    membership = Membership.objects.get(project=project, researcher=lead, role="lead")
+    assert Version.objects.get_for_object(membership).get().revision == version.revision
+
+
 def test_researchers_with_relations_by_name_or_slug(curator_client):
     organisation = OrganisationFactory(name="University of Leeds", slug="leeds")
     ThemeFactory(name="Imported theme A", slug="theme-a")
@@ -120,15 +135,26 @@ def test_a_project_gets_its_lead_by_slug_or_orcid(curator_client):
 
 
 def test_the_search_index_is_updated_once_after_the_import(
-    curator_client, django_capture_on_commit_callbacks
+    curator_client, django_capture_on_commit_callbacks, monkeypatch
 ):
     preview(curator_client, "organisations", "name,status\nIndexed org,published\nDraft org,draft\n")
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    reindexed = []
+    real_reindex = indexing.reindex
+    monkeypatch.setattr(
+        indexing,
+        "reindex",
+        lambda model, ids: reindexed.append((model, sorted(ids))) or real_reindex(model, ids),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
         confirm(curator_client)
     assert list(SearchEntry.objects.filter(kind="organisation").values_list("title", flat=True)) == [
         "Indexed org"
     ]
-    assert len(callbacks) == 1
+    # Once for the import's entries together, after the commit; not once per row.
+    imported = sorted(
+        Organisation.objects.filter(name__in=["Indexed org", "Draft org"]).values_list("pk", flat=True)
+    )
+    assert reindexed == [(Organisation, imported)]
 
 
 def test_a_template_file_has_the_header_row_only(curator_client):
