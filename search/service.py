@@ -220,12 +220,11 @@ class Query:
             sql, params = engine.matches(ParsedQuery(clauses=[clause]))
             concepts.append((f"‘{clause[0].text}’", sql, params))
         if self.reading.codes:
-            sql, params = self.place_condition("p", "e")
+            sql, params = self.placed("e")
             concepts.append(
                 (
                     self.reading.place_label,
-                    "SELECT DISTINCT p.entry_id AS id, 0.0 AS rank FROM search_searchfacet p "
-                    f"JOIN search_searchentry e ON e.id = p.entry_id WHERE {sql}",
+                    f"SELECT e.id, 0.0 AS rank FROM search_searchentry e WHERE {sql}",
                     params,
                 )
             )
@@ -290,19 +289,12 @@ class Query:
             )
             params = [*params, name, *values]
         if self.reading.codes and not self.relaxed:
-            place, place_params = self.place_condition("p", "k")
-            conditions.append(
-                f"EXISTS (SELECT 1 FROM search_searchfacet p WHERE p.entry_id = k.id AND {place})"
-            )
+            place, place_params = self.placed("k")
+            conditions.append(place)
             params = [*params, *place_params]
         if self.reading.codes:
             # Local data first, then England- and UK-wide.
-            codes = list(self.reading.codes)
-            local = (
-                "CASE WHEN EXISTS (SELECT 1 FROM search_searchfacet l WHERE l.entry_id = m.id "
-                f"AND l.name = 'place' AND l.value IN ({marks(codes)})) THEN 0 ELSE 1 END"
-            )
-            local_params = codes
+            local, local_params = self.local("m")
         if self.reading.ages and not self.relaxed:
             ages, ages_params = self.ages_condition("k")
             if not self.parsed.is_empty:
@@ -311,21 +303,35 @@ class Query:
             conditions.append(f"({ages})")
             params = [*params, *ages_params]
         where = " AND ".join(conditions) or "1 = 1"
+        # The entry's own row is joined only when a place or an age needs its kind or ages.
+        join = "JOIN search_searchentry k ON k.id = m.id" if "k." in where else ""
         return (
-            f"SELECT m.id, m.rank, m.met, {local} AS local "
-            f"FROM ({sql}) m JOIN search_searchentry k ON k.id = m.id WHERE {where}",
+            f"SELECT m.id, m.rank, m.met, {local} AS local FROM ({sql}) m {join} WHERE {where}",
             [*local_params, *params],
         )
 
-    def place_condition(self, facet: str, entry: str) -> tuple[str, list]:
-        """A place facet row that meets the place asked for: one of its areas; for a dataset, England- or
-        UK-wide data too (it covers every area). People and projects are placed by where they work."""
+    def placed(self, entry: str) -> tuple[str, list]:
+        """Entries (`entry`: an alias with id and kind) connected to the place asked for: by one of its
+        areas; a dataset also by being England- or UK-wide (it covers every area). People and projects
+        are placed by where they work, not by the national data they used.
+
+        Uncorrelated IN subqueries, so that each database reads the place's entries once, not per match.
+        """
         codes, national = list(self.reading.codes), covering_values([])
         sql = (
-            f"{facet}.name = 'place' AND ({facet}.value IN ({marks(codes)}) "
-            f"OR ({entry}.kind = 'dataset' AND {facet}.value IN ({marks(national)})))"
+            (f"({entry}.id IN ({PLACED}) OR ({entry}.kind = 'dataset' AND {entry}.id IN ({PLACED})))")
+            .replace("{values}", marks(codes), 1)
+            .replace("{values}", marks(national), 1)
         )
         return sql, [*codes, *national]
+
+    def local(self, entry: str) -> tuple[str, list]:
+        """0 for entries connected to the place's own areas, 1 for data that covers it as England- or UK-wide."""
+        codes = list(self.reading.codes)
+        return (
+            f"CASE WHEN {entry}.id IN ({PLACED.replace('{values}', marks(codes))}) THEN 0 ELSE 1 END",
+            codes,
+        )
 
     def ages_condition(self, alias: str) -> tuple[str, list]:
         """Entries whose age range overlaps the ages asked for, by the life-stage rule (datasets.life_stages)."""
@@ -381,6 +387,10 @@ class Query:
         ]
 
 
+# The entries connected to some places ({values}: their codes), from the facet index.
+PLACED = "SELECT entry_id FROM search_searchfacet WHERE name = 'place' AND value IN ({values})"
+
+
 def bits_set(column: str, bits: range) -> str:
     """SQL counting which of `bits` are set in an integer column (how many parts of a query a row meets)."""
     # %% is a literal % once the parameters are filled in.
@@ -425,8 +435,9 @@ def facet_counts(sql: str, params: list, active: dict[str, str]) -> dict[str, li
         cursor.execute(
             "SELECT f.name, f.value, f.label, COUNT(*) AS n "
             f"FROM ({sql}) hits JOIN search_searchfacet f ON f.entry_id = hits.id "
+            f"WHERE f.name IN ({marks(FACETS)}) "
             "GROUP BY f.name, f.value, f.label ORDER BY n DESC, f.label",
-            params,
+            [*params, *FACETS],
         )
         rows = cursor.fetchall()
     rows = with_national_data(rows)
