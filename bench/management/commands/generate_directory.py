@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 
 from bench.synthetic import Generator
-from search.indexing import rebuild
+from search.indexing import rebuild, tidy
 
 
 class Command(BaseCommand):
@@ -33,6 +33,7 @@ class Command(BaseCommand):
             bar.advance(done - bar.done)
 
         total = rebuild(progress)
+        tidy()
         if connection.vendor == "postgresql":
             # Fresh statistics, so the planner knows the tables are now large.
             with connection.cursor() as cursor:

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from search.indexing import rebuild
+from search.indexing import rebuild, tidy
 
 
 class Command(BaseCommand):
@@ -13,4 +13,5 @@ class Command(BaseCommand):
                 self.stdout.write("")
 
         total = rebuild(progress)
+        tidy()
         self.stdout.write(self.style.SUCCESS(f"Indexed {total:,} entries."))
