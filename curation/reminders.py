@@ -35,19 +35,26 @@ def entries_to_remind_about(now) -> list[Model]:
     return due
 
 
-def send_review_reminders(dry_run: bool = False) -> ReminderRun:
-    """Emails each person once, listing their entries that need review, and records what was sent."""
+def send_review_reminders(dry_run: bool = False, progress=None) -> ReminderRun:
+    """Emails each person once, listing their entries that need review, and records what was sent.
+
+    `progress` (a job's jobs.runner.Progress or a command's jobs.terminal.TerminalProgress) is told how
+    many people there are, and of each one done."""
     now = timezone.now()
     run = ReminderRun(due=entries_to_remind_about(now))
     recipients, run.unattended = group_by_person(
         (entry, {"entry": entry, "link": absolute_url(entry.get_absolute_url())}) for entry in run.due
     )
     reminded = set()
+    if progress is not None:
+        progress.total(len(recipients))
     for recipient in recipients.values():
         if not dry_run:
             send_to(recipient, "review_reminder", {})
             record(recipient, now)
         reminded.update((type(item["entry"]), item["entry"].pk) for item in recipient.items)
+        if progress is not None:
+            progress.advance()
     run.people_reminded = len(recipients)
     run.entries_reminded = len(reminded)
     return run

@@ -41,7 +41,7 @@ def check_links_job(job_id: int, older_than_days: int = 7) -> str:
 def review_reminders_job(job_id: int) -> str:
     def work(progress: runner.Progress):
         progress.stage("Sending reminders")
-        run = send_review_reminders()
+        run = send_review_reminders(progress=progress)
         return (
             f"Reminded {run.people_reminded} people about {run.entries_reminded} entries; "
             f"{len(run.unattended)} entries need review but nobody looks after them."

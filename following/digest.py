@@ -92,14 +92,21 @@ def follows_to_check():
     )
 
 
-def send_digests(dry_run: bool = False) -> DigestRun:
+def send_digests(dry_run: bool = False, progress=None) -> DigestRun:
     """Emails each person what is new for what they follow; then, and only then, moves their follows'
-    last_sent on, so that running twice sends once and a failed email is tried again tomorrow."""
+    last_sent on, so that running twice sends once and a failed email is tried again tomorrow.
+
+    `progress` (a job's jobs.runner.Progress or a command's jobs.terminal.TerminalProgress) is told how
+    many follows there are (one more query), and of each person's follows once checked."""
     now = timezone.now()
     run = DigestRun()
+    if progress is not None:
+        progress.total(follows_to_check().count())
     for user, follows in groupby(follows_to_check(), key=lambda follow: follow.user):
         follows = list(follows)
         run.follows_checked += len(follows)
+        if progress is not None:
+            progress.advance(len(follows))
         sections = [Section(follow, news) for follow in follows if (news := news_for(follow, now))]
         if not sections:
             continue

@@ -13,7 +13,7 @@ from .digest import send_digests
 def digests_job(job_id: int) -> str:
     def work(progress: runner.Progress):
         progress.stage("Sending digests")
-        run = send_digests()
+        run = send_digests(progress=progress)
         failed = f"; {len(run.failed)} could not be emailed and will be tried next time" if run.failed else ""
         return f"Checked {run.follows_checked} follows and emailed {run.people_emailed} people{failed}."
 

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from curation.reminders import send_review_reminders
+from jobs.terminal import TerminalProgress, add_quiet_argument
 
 
 class Command(BaseCommand):
@@ -14,9 +15,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Say what would be sent, without sending or recording it."
         )
+        add_quiet_argument(parser)
 
-    def handle(self, *args, dry_run: bool = False, **options):
-        run = send_review_reminders(dry_run=dry_run)
+    def handle(self, *args, dry_run: bool = False, quiet: bool = False, **options):
+        with TerminalProgress(self, "Reminding people", quiet, unit=" people") as progress:
+            run = send_review_reminders(dry_run=dry_run, progress=progress)
+        if quiet:
+            return
         verb = "Would remind" if dry_run else "Reminded"
         self.stdout.write(
             f"{len(run.due)} entries need review and were not reminded about in the last 30 days."
