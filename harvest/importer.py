@@ -7,7 +7,7 @@ what it shows is exactly what confirming would do.
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 import reversion
 from django import forms
@@ -97,6 +97,34 @@ class Outcome:
             f"{self.count('unchanged')} unchanged"
         )
 
+    def as_json(self) -> dict:
+        """What the preview page shows, kept until the curator confirms (each record by its identifier,
+        title and unmapped fields only)."""
+        results = []
+        for result in self.results:
+            record = {"identifier": result.record.identifier, "title": result.record.title}
+            results.append({**asdict(result), "record": {**record, "unmapped": result.record.unmapped}})
+        return {
+            "source_name": self.source_name,
+            "results": results,
+            "warnings": self.warnings,
+            "imported": self.imported,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Outcome":
+        results = [
+            RecordResult(
+                **{
+                    **result,
+                    "record": Record(**result["record"]),
+                    "values": list(map(tuple, result["values"])),
+                }
+            )
+            for result in data["results"]
+        ]
+        return cls(data["source_name"], results, data["warnings"], data["imported"])
+
 
 class _DryRun(Exception):
     """Raised to roll a preview back."""
@@ -127,18 +155,24 @@ def save_versioned(form: forms.ModelForm, user, comment: str, touched: Touched) 
     return entry
 
 
-def run(text: str, source: str, source_name: str, user, commit: bool) -> Outcome:
+def run(text: str, source: str, source_name: str, user, commit: bool, progress=None) -> Outcome:
     """Harvest the document as `user`; unless `commit` and every dataset is right, nothing is kept.
 
-    Raises transfer.reading.FileProblem when the document as a whole cannot be read.
+    Raises transfer.reading.FileProblem when the document as a whole cannot be read. `progress` (a
+    jobs.runner.Progress) is told of each dataset; when the job is cancelled it raises, and everything
+    is rolled back.
     """
     records, warnings = documents.read(text, source)
     outcome = Outcome(source_name=source_name, warnings=warnings)
     harvester = Harvester(user, source, source_name)
+    if progress is not None:
+        progress.stage("Harvesting datasets" if commit else "Checking datasets", total=len(records))
     try:
         with transaction.atomic(), indexing.paused():
             for record in records:
                 outcome.results.append(harvester.harvest(record))
+                if progress is not None:
+                    progress.advance()
             if outcome.problems or not commit:
                 raise _DryRun
             harvester.touched.reindex_after_commit()

@@ -47,6 +47,11 @@ class PendingHarvest(models.Model):
     source_name = models.CharField(max_length=255, help_text="A file name, “pasted text” or an ORCID iD.")
     text = models.TextField(help_text="The document, as text.")
     created = models.DateTimeField(auto_now_add=True)
+    preview = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="What the harvest would do, once the check job has run (harvest/tasks.py).",
+    )
 
     class Meta:
         ordering = ["-created"]

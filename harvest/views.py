@@ -1,7 +1,8 @@
 """Harvesting, for curators: datasets from CKAN or DCAT documents, researchers from ORCID.
 
 Each is a form, a preview of every change (nothing saved yet), then a confirmation that saves
-everything at once.
+everything at once. A CKAN or DCAT document is checked and harvested by background jobs
+(harvest/tasks.py): the pages queue them and show their progress.
 """
 
 from datetime import timedelta
@@ -14,10 +15,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import curator_required
-from transfer.reading import FileProblem
+from jobs.models import Job
+from jobs.runner import AlreadyQueued
 
-from . import importer, researchers
+from . import researchers, tasks
 from .forms import HarvestForm, OrcidForm
+from .importer import Outcome
 from .models import PendingHarvest, Source
 from .orcid import OrcidProblem, fetch_record
 
@@ -45,46 +48,60 @@ def upload(request: HttpRequest) -> HttpResponse:
             source_name=form.cleaned_data["source_name"],
             text=form.cleaned_data["document"],
         )
+        tasks.start_check(pending)
         return redirect(pending)
     context = {"form": form, "max_bytes": settings.IMPORT_MAX_BYTES}
     # A refused document (too big, not JSON or Turtle, not a catalogue) is shown again with the reasons.
     return render(request, "harvest/upload.html", context, status=400 if request.method == "POST" else 200)
 
 
-def dataset_preview(request: HttpRequest, pending: PendingHarvest, commit: bool):
-    try:
-        return importer.run(
-            pending.text, pending.source, pending.source_name, request.user, commit=commit
-        ), ""
-    except FileProblem as problem:  # only if the limits changed since the upload
-        return None, " ".join(problem.messages)
+def latest_job(pending: PendingHarvest, kind: str) -> Job | None:
+    """Queries the database."""
+    return Job.objects.filter(kind=kind, arguments__pending_id=pending.pk).order_by("-created").first()
 
 
 @curator_required
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
     pending = own_pending(request, pk, orcid=False)
-    outcome, problem = dataset_preview(request, pending, commit=False)
-    return render(
-        request, "harvest/preview.html", {"pending": pending, "outcome": outcome, "problem": problem}
-    )
+    if pending.preview is None:
+        # Still being checked (or the check failed): its progress, with a link to refresh.
+        job = latest_job(pending, tasks.PREVIEW) or tasks.start_check(pending)
+        context = {
+            "job": job,
+            "title": f"Checking the harvest of {pending.source_name}",
+            "crumb": "Check the harvest",
+            "lede": "Every dataset is being checked as the harvest would save it.",
+            "preview_url": pending.get_absolute_url(),
+            "preview_label": "See what the harvest would do",
+        }
+        return render(request, "jobs/checking.html", context)
+    context = {
+        "pending": pending,
+        "outcome": importer_outcome(pending),
+        "harvesting": latest_job(pending, tasks.CONFIRM),
+    }
+    return render(request, "harvest/preview.html", context)
+
+
+def importer_outcome(pending: PendingHarvest) -> Outcome:
+    return Outcome.from_json(pending.preview)
 
 
 @require_POST
 @curator_required
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     pending = own_pending(request, pk, orcid=False)
-    outcome, problem = dataset_preview(request, pending, commit=True)
-    if outcome is None or not outcome.imported:
-        # The directory changed since the preview in a way that makes a dataset wrong.
-        context = {"pending": pending, "outcome": outcome, "problem": problem}
+    if pending.preview is None:
+        return redirect(pending)  # nothing to harvest until the check has run
+    outcome = importer_outcome(pending)
+    if outcome.problems:
+        context = {"pending": pending, "outcome": outcome}
         return render(request, "harvest/preview.html", context, status=400)
-    pending.delete()
-    messages.success(
-        request,
-        f"Harvested {pending.source_name}: {outcome.count('create')} created, {outcome.count('update')} "
-        f"updated and {outcome.count('unchanged')} unchanged datasets.",
-    )
-    return redirect("harvest:upload")
+    try:
+        job = tasks.start_harvest(pending)
+    except AlreadyQueued as queued:
+        job = queued.job
+    return redirect(job)
 
 
 @curator_required

@@ -81,7 +81,15 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         job = latest_job(pending, tasks.PREVIEW)
         if job is None:
             job = tasks.start_check(pending)
-        return render(request, "transfer/checking.html", {"pending": pending, "job": job})
+        context = {
+            "job": job,
+            "title": f"Checking {pending.file_name}",
+            "crumb": "Check the import",
+            "lede": "Every row is being checked as the import would save it.",
+            "preview_url": pending.get_absolute_url(),
+            "preview_label": "See what the import would do",
+        }
+        return render(request, "jobs/checking.html", context)
     outcome = Outcome.from_json(pending.preview)
     return render(
         request,

@@ -5,6 +5,7 @@ from reversion.models import Version
 
 from datasets.models import Dataset
 from harvest.models import HarvestedRecord, PendingHarvest
+from jobs.models import Job
 from search.models import SearchEntry
 from tests.factories import DatasetFactory
 
@@ -21,11 +22,12 @@ def test_a_curator_previews_then_harvests(curator_client):
 
     response = confirm(curator_client)
 
-    assert response["Location"] == "/harvest/"
+    job = Job.objects.get(kind="harvest-confirm")
+    assert response["Location"] == job.get_absolute_url()
     assert Dataset.objects.count() == 3
     assert HarvestedRecord.objects.count() == 3
     assert not PendingHarvest.objects.exists()
-    assert "3 created, 0 updated and 0 unchanged" in text_of(curator_client.get("/harvest/"))
+    assert "3 created, 0 updated and 0 unchanged" in text_of(curator_client.get(response["Location"]))
 
 
 def test_each_dataset_is_a_version_by_the_curator_from_the_source(curator_client, curator):
@@ -136,3 +138,27 @@ def test_years_out_of_order_are_left_out_with_a_note(curator_client):
     assert "End year “2015” left out: The end year is before the start year." in page
     confirm(curator_client)
     assert (Dataset.objects.get().start_year, Dataset.objects.get().end_year) == (2023, None)
+
+
+def test_the_check_and_the_harvest_run_as_jobs_with_progress(curator_client):
+    preview(curator_client, samples.package_search())
+    check = Job.objects.get(kind="harvest-preview")
+    assert (check.state, check.done, check.total) == ("done", 3, 3)
+    assert check.summary == "Checked 3 datasets of catalogue.json: 3 to create, 0 to update and 0 unchanged."
+
+    confirm(curator_client)
+
+    harvested = Job.objects.get(kind="harvest-confirm")
+    assert (harvested.state, harvested.done, harvested.total) == ("done", 3, 3)
+
+
+def test_while_the_check_runs_the_preview_shows_its_progress_and_a_refresh_link(curator_client, curator):
+    pending = PendingHarvest.objects.create(user=curator, source="ckan", source_name="big.json", text="{}")
+    Job.objects.create(
+        kind="harvest-preview", label="Check", user=curator, arguments={"pending_id": pending.pk}
+    )
+
+    page = text_of(curator_client.get(pending.get_absolute_url()))
+
+    assert "Checking the harvest of big.json" in page
+    assert f'href="{pending.get_absolute_url()}" data-job-refresh' in page
