@@ -5,7 +5,8 @@ text (title, keywords, linked names, body), the facets to narrow results by,
 and the key facts shown beside a result. Linked names carry expertise across
 the directory: a researcher is found by the projects and data they worked on.
 
-Places travel the same way, in the hidden "place" facet: the area codes an
+Places travel the same way, as "place" facets that the index keeps in a table of
+their own (search.models.SearchPlace, never shown or counted): the area codes an
 entry is connected to (a dataset's areas, or "england"/"uk" when it is
 national; an organisation's area; a project's data, partners and members'
 organisations; a researcher's organisations and projects). Each builder

@@ -28,9 +28,9 @@ from people.models import Researcher
 from projects.models import DatasetUsage, Membership, Output, Project
 from themes.models import Theme
 
-from .documents import BUILDERS, KIND_OF_MODEL, Document
+from .documents import BUILDERS, KIND_OF_MODEL, PLACE, Document
 from .engines import current_engine
-from .models import Kind, SearchEntry, SearchFacet, SearchWord
+from .models import Kind, SearchEntry, SearchFacet, SearchPlace, SearchWord
 from .text import index_text
 
 VOCABULARY_WORD = re.compile(r"[^\W\d_]{3,40}")
@@ -106,12 +106,15 @@ def write_batch(documents: list[Document]) -> int:
                 for entry in entries
             ]
         )
-    facets = [
-        SearchFacet(entry=entry, name=name, value=value, label=label)
-        for entry, document in zip(entries, documents, strict=True)
-        for name, value, label in {("kind", document.kind, Kind(document.kind).label), *document.facets}
-    ]
+    facets, places = [], []
+    for entry, document in zip(entries, documents, strict=True):
+        for name, value, label in {("kind", document.kind, Kind(document.kind).label), *document.facets}:
+            if name == PLACE:
+                places.append(SearchPlace(entry=entry, value=value))
+            else:
+                facets.append(SearchFacet(entry=entry, name=name, value=value, label=label))
     SearchFacet.objects.bulk_create(facets, batch_size=BATCH_SIZE)
+    SearchPlace.objects.bulk_create(places, batch_size=BATCH_SIZE)
     words = {word for entry in entries for word in vocabulary(entry)}
     SearchWord.objects.bulk_create([SearchWord(word=word) for word in words], ignore_conflicts=True)
     return len(entries)

@@ -79,6 +79,25 @@ class SearchFacet(models.Model):
         return f"{self.name}={self.value}"
 
 
+class SearchPlace(models.Model):
+    """An area an entry is connected to, for places typed in a search: a dataset's areas (or "england" and
+    "uk" for national data), where a person or organisation is based, a project's data and partners.
+
+    Kept apart from the facets, which every search counts: an entry has many places and none is shown.
+    """
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="places")
+    value = models.CharField(max_length=150, help_text="An area's ONS code, or england or uk.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["entry", "value"], name="one_place_value_per_entry")]
+        # Serves a search for a place: the entries connected to these areas.
+        indexes = [models.Index(fields=["value", "entry"], name="search_place_lookup_idx")]
+
+    def __str__(self) -> str:
+        return self.value
+
+
 class SearchWord(models.Model):
     """A word that occurs in the index, for spelling suggestions."""
 

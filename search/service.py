@@ -388,7 +388,7 @@ class Query:
 
 
 # The entries connected to some places ({values}: their codes), from the facet index.
-PLACED = "SELECT entry_id FROM search_searchfacet WHERE name = 'place' AND value IN ({values})"
+PLACED = "SELECT entry_id FROM search_searchplace WHERE value IN ({values})"
 
 
 def bits_set(column: str, bits: range) -> str:
@@ -425,7 +425,7 @@ def fetch_hits(ordered: tuple[str, list], results: Results, highlighter, query: 
     hits = []
     for kind, url, title, summary, keywords, linked, body, facts, met in rows:
         facts = json.loads(facts) if isinstance(facts, str) else facts
-        snippet = highlighter.snippet([summary, keywords, linked, body])
+        snippet = highlighter.result_snippet(kind, summary, keywords, linked, body)
         hits.append(Hit(Kind(kind).label, url, title, snippet, facts, query.missing(met, kind)))
     return hits
 
@@ -435,9 +435,8 @@ def facet_counts(sql: str, params: list, active: dict[str, str]) -> dict[str, li
         cursor.execute(
             "SELECT f.name, f.value, f.label, COUNT(*) AS n "
             f"FROM ({sql}) hits JOIN search_searchfacet f ON f.entry_id = hits.id "
-            f"WHERE f.name IN ({marks(FACETS)}) "
             "GROUP BY f.name, f.value, f.label ORDER BY n DESC, f.label",
-            [*params, *FACETS],
+            params,
         )
         rows = cursor.fetchall()
     rows = with_national_data(rows)
@@ -511,7 +510,8 @@ def spelling_correction(parsed: ParsedQuery, text: str) -> str:
     known = set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True))
     corrected = normalise(text)
     changed = False
-    for word in [word for word in words if word not in known][:3]:
+    # Every misspelt word, each one lookup in the vocabulary's trigram index (at most MAX_CLAUSES).
+    for word in [word for word in words if word not in known]:
         replacement = closest_word(word)
         if replacement:
             corrected = re.sub(rf"\b{re.escape(word)}\b", replacement, corrected)

@@ -1,4 +1,5 @@
-"""The index holds each entry's ages and its places (the hidden "place" facet), and keeps them current."""
+"""The index holds each entry's ages and its places (SearchPlace rows, apart from the facets), and keeps them
+current."""
 
 import pytest
 from django.db.models import Model
@@ -6,7 +7,7 @@ from django.db.models import Model
 from areas.models import Area
 from organisations.models import Organisation
 from search.documents import BUILDERS
-from search.models import Kind, SearchEntry, SearchFacet
+from search.models import Kind, SearchEntry, SearchPlace
 from search.service import search
 from tests.factories import (
     DatasetFactory,
@@ -35,7 +36,7 @@ def council(code: str, **fields) -> Organisation:
 def places(entry: Model) -> set[str]:
     kind = {model: kind for kind, (model, _) in BUILDERS.items()}[type(entry)]
     return set(
-        SearchFacet.objects.filter(entry__kind=kind, entry__object_id=entry.pk, name="place").values_list(
+        SearchPlace.objects.filter(entry__kind=kind, entry__object_id=entry.pk).values_list(
             "value", flat=True
         )
     )

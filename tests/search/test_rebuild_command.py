@@ -9,7 +9,7 @@ from search.service import search
 from tests.factories import DatasetFactory
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_rebuild_command_indexes_everything_and_tidies_up():
     DatasetFactory(title="Healthy Start uptake")
     output = io.StringIO()

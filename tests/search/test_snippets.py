@@ -112,10 +112,6 @@ def test_a_project_found_through_its_data_shows_the_data_name_only(committed):
     assert "<mark>Quasar</mark> register" in marked and "|" not in marked
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="search.service.fetch_hits must call highlighter.result_snippet(kind, summary, keywords, linked, body)",
-)
 def test_a_researcher_result_on_the_search_page_shows_their_biography(researcher):
     hit = next(hit for hit in search("zephyr").hits if hit.title == researcher.display_name)
     assert hit.snippet.startswith("Ada studies how families use early help services.")

@@ -34,10 +34,6 @@ def test_a_word_that_looks_like_nothing_is_left_alone(demo):
     assert closest_word("qwzxv") == ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="search.service.spelling_correction corrects the first three words only: remove its [:3]",
-)
 def test_every_misspelt_word_of_a_long_query_is_corrected(demo):
     text = "nationl pupill databse hospitl episod"
     assert spelling_correction(parse(text), text) == "national pupil database hospital episode"
