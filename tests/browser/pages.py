@@ -17,6 +17,7 @@ from areas.models import Area
 from collection.models import Collection
 from datasets.models import Dataset
 from following.tokens import token_for_user
+from jobs.models import Job
 from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import Project
@@ -141,6 +142,27 @@ def signed_out_pages(curator) -> list[PageType]:
     ]
 
 
+def example_job() -> Job:
+    """A link check half done, as the jobs pages show one (with a progress bar); made if there is none."""
+    from django.utils import timezone
+
+    from jobs.models import this_process
+
+    now = timezone.now()
+    job = Job.objects.filter(kind="link-check").first()
+    return job or Job.objects.create(
+        kind="link-check",
+        label="Check links",
+        state=Job.State.RUNNING,
+        stage="Checking links",
+        done=5,
+        total=10,
+        started=now,
+        heartbeat=now,
+        worker=this_process(),
+    )
+
+
 def curator_pages() -> list[PageType]:
     """The public pages again, and every page for those who edit and look after the directory."""
     entry = examples()
@@ -172,6 +194,8 @@ def curator_pages() -> list[PageType]:
         PageType("import", "/import/"),
         PageType("harvest datasets", "/harvest/"),
         PageType("harvest a researcher from ORCID", "/harvest/orcid/"),
+        PageType("background jobs", "/jobs/"),
+        PageType("a job's progress", example_job().get_absolute_url()),
         PageType("admin index", "/admin/"),
         PageType("admin change form", f"/admin/datasets/dataset/{dataset.pk}/change/"),
     ]
