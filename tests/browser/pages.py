@@ -142,25 +142,30 @@ def signed_out_pages(curator) -> list[PageType]:
     ]
 
 
-def example_job() -> Job:
-    """A link check half done, as the jobs pages show one (with a progress bar); made if there is none."""
+def running_job(user=None, done: int = 5) -> Job:
+    """A link check `done` of 10 through, as a worker in this very process would be running it (so that
+    the jobs pages do not take it for lost)."""
     from django.utils import timezone
 
     from jobs.models import this_process
 
     now = timezone.now()
-    job = Job.objects.filter(kind="link-check").first()
-    return job or Job.objects.create(
+    return Job.objects.create(
+        user=user,
         kind="link-check",
         label="Check links",
         state=Job.State.RUNNING,
         stage="Checking links",
-        done=5,
+        done=done,
         total=10,
         started=now,
         heartbeat=now,
         worker=this_process(),
     )
+
+
+def example_job() -> Job:
+    return Job.objects.filter(kind="link-check").first() or running_job()
 
 
 def curator_pages() -> list[PageType]:

@@ -4,34 +4,18 @@ JavaScript the page says the same and offers a Refresh link."""
 import pytest
 from django.utils import timezone
 
-from jobs.models import Job, this_process
+from jobs.models import Job
 
+from .pages import running_job
 from .test_every_page import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def running_job(user) -> Job:
-    """A job as a worker in this very process would be running it (so it is not taken for lost)."""
-    now = timezone.now()
-    return Job.objects.create(
-        user=user,
-        kind="link-check",
-        label="Check links",
-        state=Job.State.RUNNING,
-        stage="Checking links",
-        done=2,
-        total=10,
-        started=now,
-        heartbeat=now,
-        worker=this_process(),
-    )
-
-
 def test_the_progress_bar_follows_the_job_until_it_ends(page, demo_site, curator):
     from playwright.sync_api import expect
 
-    job = running_job(curator)
+    job = running_job(curator, done=2)
     sign_in(page, demo_site, curator.email)
     page.goto(demo_site + job.get_absolute_url())
     bar = page.locator(".job-progress progress")
@@ -51,7 +35,7 @@ def test_the_progress_bar_follows_the_job_until_it_ends(page, demo_site, curator
 
 
 def test_without_javascript_the_page_offers_a_refresh_link(browser, demo_site, curator):
-    job = running_job(curator)
+    job = running_job(curator, done=2)
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
