@@ -349,8 +349,9 @@ class Query:
         (people, data…), an entry titled exactly as typed, local data, then the rank."""
         order, order_params = SORTS[sort][1], []
         if sort == "relevance":
-            titles = [normalise(self.reading.text), normalise(self.reading.words)]
-            order = f"CASE WHEN lower(e.title) IN (%s, %s) THEN 0 ELSE 1 END, hits.local, {order}"
+            titles = list(dict.fromkeys([normalise(self.reading.text), normalise(self.reading.words)]))
+            local = "hits.local, " if self.reading.codes else ""
+            order = f"CASE WHEN lower(e.title) IN ({marks(titles)}) THEN 0 ELSE 1 END, {local}{order}"
             order_params = titles
             if self.wanted_kind:
                 order = f"CASE WHEN e.kind = %s THEN 0 ELSE 1 END, {order}"
