@@ -34,3 +34,12 @@ def test_a_place_typed_in_the_words_follows_the_same_rule(bradford, leeds, commi
     results = search("births Bradford")
     assert [hit.title for hit in results.hits] == ["Bradford births", "England births"]
     assert results.reading.codes == (bradford.code,)
+
+
+def test_life_stages_are_listed_youngest_first_whatever_their_counts(committed):
+    with committed():
+        DatasetFactory.create_batch(3, title="Births register", min_age=16, max_age=18)
+        DatasetFactory(title="Births nursery", min_age=0, max_age=4)
+        DatasetFactory(title="Births school", min_age=7, max_age=11)
+    stages = [value.value for value in search("births").facets["life_stage"]]
+    assert stages == ["early-years", "primary", "post-16"]
