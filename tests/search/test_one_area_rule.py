@@ -36,7 +36,7 @@ def test_a_place_typed_in_the_words_follows_the_same_rule(bradford, leeds, commi
     assert results.reading.codes == (bradford.code,)
 
 
-def test_life_stages_are_listed_youngest_first_whatever_their_counts(committed):
+def test_life_stages_are_listed_youngest_first_whatever_their_counts(db, committed):
     with committed():
         DatasetFactory.create_batch(3, title="Births register", min_age=16, max_age=18)
         DatasetFactory(title="Births nursery", min_age=0, max_age=4)
