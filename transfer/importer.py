@@ -13,12 +13,13 @@ Versions, written in bulk by transfer.versions: a revision per BATCH_SIZE entrie
 which file), and after the commit one search reindex of the imported entries.
 """
 
+import time
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.db import models, transaction
+from django.db import OperationalError, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -36,6 +37,7 @@ from .versions import save_revision
 
 # Longer than any text a directory entry needs; keeps a stray pasted document out.
 MAX_CELL_CHARACTERS = 10_000
+REINDEX_ATTEMPTS = 3
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0", ""}
 
@@ -406,13 +408,24 @@ class BulkImporter:
             for model, pks in indexing.dependants_of(self.model, batch):
                 self.touched[model].update(pks)
         touched = {model: sorted(pks) for model, pks in self.touched.items() if model in ENTRY_MODELS and pks}
-        transaction.on_commit(lambda: reindex(touched))
+        # Robust: the rows are committed by then, so a failure here must not fail the job (the index can
+        # be rebuilt); it is logged.
+        transaction.on_commit(lambda: reindex(touched), robust=True)
 
 
 def reindex(touched: dict[type[models.Model], list[int]]) -> None:
     for model, pks in touched.items():
         for batch in batches(pks):
-            indexing.reindex(model, batch)
+            for attempt in range(1, REINDEX_ATTEMPTS + 1):
+                try:
+                    indexing.reindex(model, batch)
+                    break
+                except OperationalError:
+                    # SQLite: another connection (a web request, the worker's heartbeat) held the one
+                    # write lock for longer than the busy timeout.
+                    if attempt == REINDEX_ATTEMPTS:
+                        raise
+                    time.sleep(attempt)
 
 
 def unique_fields(model: type[models.Model]) -> dict[str, tuple[str, str]]:
