@@ -1,20 +1,23 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from core.models import Entry
-from core.queries import preview, subquery_count
+from core.cached_counts import fresh_for
+from core.queries import preview
+from coverage.counts import kept_tally
 from datasets.models import Dataset
 
 from .models import Area
 
 
 def area_list(request: HttpRequest) -> HttpResponse:
-    listing = Dataset.areas.through.objects.filter(dataset__status=Entry.Status.PUBLISHED)
-    areas = Area.objects.annotate(dataset_count=subquery_count(listing, "area")).order_by("region", "name")
+    """Every area with its number of local datasets: the coverage map's counts (kept in the cache)."""
+    per_area, national_count = kept_tally(Dataset.objects.published(), {}, fresh_for(request))
+    areas = list(Area.objects.order_by("region", "name"))
+    for area in areas:
+        area.dataset_count = per_area.get(area.pk, (0, 0))[0]
     regions = [
         (label, [area for area in areas if area.region == code]) for code, label in Area.Region.choices
     ]
-    national_count = Dataset.objects.published().filter(coverage_scope__in=Dataset.NATIONAL_SCOPES).count()
     return render(request, "areas/area_list.html", {"regions": regions, "national_count": national_count})
 
 
@@ -27,13 +30,19 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
         return render(request, "areas/area_not_found.html", {"code": code, "areas": areas}, status=404)
     area = areas[0]
     published = Dataset.objects.published().with_card_details()
+    # The totals are the coverage map's, kept in the cache until the directory changes.
+    per_area, national_count = kept_tally(Dataset.objects.published(), {}, fresh_for(request))
     return render(
         request,
         "areas/area_detail.html",
         {
             "area": area,
-            "local_datasets": preview(published.filter(areas=area), limit=24),
-            "national_datasets": preview(published.filter(coverage_scope__in=Dataset.NATIONAL_SCOPES)),
+            "local_datasets": preview(
+                published.filter(areas=area), limit=24, total=per_area.get(area.pk, (0, 0))[0]
+            ),
+            "national_datasets": preview(
+                published.filter(coverage_scope__in=Dataset.NATIONAL_SCOPES), total=national_count
+            ),
             "organisations": area.organisations.published(),
             "aliases": area.aliases.all(),
         },

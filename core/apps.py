@@ -6,4 +6,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Shared building blocks"
 
     def ready(self) -> None:
-        from core import checks  # noqa: F401  (registers the deployment checks)
+        from core import cached_counts, checks  # noqa: F401  (checks registers the deployment checks)
+
+        cached_counts.connect()

@@ -1,5 +1,8 @@
 """The one way every list page filters, sorts and paginates."""
 
+from collections.abc import Callable
+from urllib.parse import urlencode
+
 import django_filters
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -9,6 +12,7 @@ from django.shortcuts import render
 
 from transfer.export import entries_csv
 
+from .cached_counts import fresh_for, kept
 from .filters import active_filters
 
 
@@ -18,15 +22,26 @@ def filtered_list(
     queryset: QuerySet,
     template: str,
     context: dict | None = None,
+    each_page: Callable[[list], object] | None = None,
 ) -> HttpResponse:
     """Render a list page, or with ?format=csv download every matching entry.
 
-    Invalid filter values are reported next to their field and ignored.
+    Invalid filter values are reported next to their field and ignored. The number of matching
+    entries is kept in the cache for each page and combination of filters until the directory changes
+    (core/cached_counts.py), except for signed-in people. `each_page`, if given, is called with the
+    page's entries before they are shown (to attach counts kept in the cache, say).
     """
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
     if request.GET.get("format") == "csv":
         return entries_csv(request, filterset.qs)
-    page = Paginator(filterset.qs, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    matching = filterset.qs
+    paginator = Paginator(matching, settings.PAGE_SIZE)
+    name = f"list:{request.path}:{filters_in_force(filterset)}"
+    paginator.count = kept(name, matching.count, fresh=fresh_for(request))
+    page = paginator.get_page(request.GET.get("page"))
+    if each_page is not None:
+        page.object_list = list(page.object_list)
+        each_page(page.object_list)
     page_query = request.GET.copy()
     page_query.pop("page", None)
     page_query.pop("format", None)
@@ -46,3 +61,14 @@ def filtered_list(
             **(context or {}),
         },
     )
+
+
+def filters_in_force(filterset: django_filters.FilterSet) -> str:
+    """The filters that narrow the list, valid values only, as a stable text (the sort order is not one)."""
+    values = {}
+    for name, value in filterset.form.cleaned_data.items():
+        if name == "sort" or value in (None, "", [], ()):
+            continue
+        items = value if isinstance(value, list | tuple) else [value]
+        values[name] = ",".join(str(getattr(item, "pk", item)) for item in items)
+    return urlencode(sorted(values.items()))

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from core.cached_counts import fresh_for, kept
 from datasets.models import Dataset
 from jobs.health import queue_health
 from organisations.models import Organisation
@@ -17,15 +18,23 @@ from themes.models import Theme
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    counts = {
-        "researchers": Researcher.objects.published().count(),
-        "datasets": Dataset.objects.published().count(),
-        "projects": Project.objects.published().count(),
-        "organisations": Organisation.objects.published().count(),
-        "themes": Theme.objects.published().count(),
-    }
+    """The directory in numbers and its newest datasets; the numbers are kept in the cache until the
+    directory changes (five counts, tens of milliseconds at national scale), except for signed-in people."""
+    counts = kept("home", published_totals, fresh=fresh_for(request))
     recent_datasets = Dataset.objects.published().with_card_details().order_by("-updated", "pk")[:3]
     return render(request, "core/home.html", {"counts": counts, "recent_datasets": recent_datasets})
+
+
+def published_totals() -> dict[str, int]:
+    """How many published entries of each kind the directory holds (one query per kind)."""
+    kinds = {
+        "researchers": Researcher,
+        "datasets": Dataset,
+        "projects": Project,
+        "organisations": Organisation,
+        "themes": Theme,
+    }
+    return {name: model.objects.published().count() for name, model in kinds.items()}
 
 
 def about(request: HttpRequest) -> HttpResponse:

@@ -3,15 +3,18 @@
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.http import QueryDict
+from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from areas.models import Area
+from core.cached_counts import fresh_for, kept
 from datasets.life_stages import BY_SLUG
 from datasets.models import Dataset
 
 from .charts import coverage_map_svg, datasets_phrase
-from .counts import AreaCount, Coverage, area_coverage
+from .counts import AreaCount, Coverage, area_coverage, kept_tally
 from .filters import CoverageFilter
 from .scale import ColourClass, class_for, colour_classes
 
@@ -26,40 +29,50 @@ class Row:
     colour: ColourClass
 
 
-def coverage_panel(query: QueryDict, highlight: Area | None = None) -> dict:
-    """The map's context for `query` (the page's GET), highlighting one area if given.
+def coverage_panel(request: HttpRequest, highlight: Area | None = None) -> dict:
+    """The map's context for the request's filters, highlighting one area if given.
 
-    Three queries at most: the theme named in the query, the counts per area, the national count.
-    Values that cannot be used are left out, as on the list pages; `filter.form.errors` says which.
+    The counts, and the map and table drawn from them, are kept in the cache for each combination of
+    filters until the directory changes (core/cached_counts.py), except for signed-in people: then
+    only the theme named in the query is read. Without them, three queries: the counts per area, the
+    national count and the areas. Values that cannot be used are left out, as on the list pages;
+    `filter.form.errors` says which.
     """
-    filterset = CoverageFilter(query, queryset=Dataset.objects.published())
-    coverage = area_coverage(filterset.qs, with_national=filterset.with_national)
-    kept = kept_filters(filterset.form.cleaned_data)
+    fresh = fresh_for(request)
+    filterset = CoverageFilter(request.GET, queryset=Dataset.objects.published(), request=request)
+    datasets = filterset.qs  # validates the filters; runs no query yet
+    cleaned = filterset.form.cleaned_data
+    kept_values = kept_filters(cleaned)
+    with_national = filterset.with_national
+    tallied = kept_tally(datasets, kept_values, fresh)
     datasets_url = reverse("datasets:list")
 
     def link_for(area: Area) -> str:
-        return f"{datasets_url}?{urlencode({'area': area.code, **kept})}"
+        return f"{datasets_url}?{urlencode({'area': area.code, **kept_values})}"
 
-    classes = colour_classes([item.count for item in coverage.areas])
-    toggle = query.copy()
+    def draw() -> str:
+        coverage = area_coverage(tallied, with_national=with_national)
+        classes = colour_classes([item.count for item in coverage.areas])
+        svg = coverage_map_svg(
+            coverage, classes, link_for, description(coverage, cleaned, highlight), highlight
+        )
+        rows = [Row(item, link_for(item.area), class_for(item.count, classes)) for item in coverage.areas]
+        context = {"coverage": coverage, "rows": rows, "highlight": highlight, "svg": svg}
+        return render_to_string("coverage/_map_figure.html", context)
+
+    drawn = {**kept_values, "national": with_national, "highlight": highlight.code if highlight else ""}
+    figure = kept("coverage-figure:" + urlencode(sorted(drawn.items())), draw, fresh=fresh)
+    toggle = request.GET.copy()
     toggle.pop("page", None)
-    toggle["national"] = "no" if coverage.with_national else "yes"
+    toggle["national"] = "no" if with_national else "yes"
     return {
         "filter": filterset,
-        "coverage": coverage,
-        "classes": classes,
-        "rows": [Row(item, link_for(item.area), class_for(item.count, classes)) for item in coverage.areas],
+        "with_national": with_national,
         "highlight": highlight,
-        "counted": counted_sentence(filterset.form.cleaned_data),
-        "scope": scope_sentence(coverage),
+        "counted": counted_sentence(cleaned),
+        "scope": scope_sentence(tallied[1], with_national),
         "toggle_query": toggle.urlencode(),
-        "svg": coverage_map_svg(
-            coverage,
-            classes,
-            link_for,
-            description(coverage, filterset.form.cleaned_data, highlight),
-            highlight,
-        ),
+        "figure": mark_safe(figure),  # rendered from the template above, escaped there
     }
 
 
@@ -87,9 +100,9 @@ def counted_sentence(cleaned: dict) -> str:
     return "Counting every published dataset" + (" " + ", ".join(parts) if parts else "") + "."
 
 
-def scope_sentence(coverage: Coverage) -> str:
-    national = f"{coverage.national} England-wide or UK-wide dataset{'' if coverage.national == 1 else 's'}"
-    if coverage.with_national:
+def scope_sentence(national_count: int, with_national: bool) -> str:
+    national = f"{national_count} England-wide or UK-wide dataset{'' if national_count == 1 else 's'}"
+    if with_national:
         return f"Shown: local and national data. Each area counts the datasets that list it, and the {national}, which cover every area."
     return (
         f"Shown: local data only. Each area counts the datasets that list it; the {national} "
@@ -100,7 +113,7 @@ def scope_sentence(coverage: Coverage) -> str:
 def description(coverage: Coverage, cleaned: dict, highlight: Area | None) -> str:
     most = max(coverage.areas, key=lambda item: item.count, default=None)
     text = (
-        f"{counted_sentence(cleaned)} {scope_sentence(coverage)} "
+        f"{counted_sentence(cleaned)} {scope_sentence(coverage.national, coverage.with_national)} "
         "Each square is one local authority, grouped into the North West (left), the North East "
         "(top right) and Yorkshire and The Humber (bottom right), labelled with a short code and its "
         "number of datasets; darker squares have more. Each square links to that area's datasets."

@@ -2,6 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from accounts.policy import is_curator
+from core.cached_counts import fresh_for
 from core.filters import active_filters
 from datasets.models import Dataset
 
@@ -9,6 +10,7 @@ from .charts import balance_svg
 from .counts import (
     RECENT_DAYS,
     area_coverage,
+    kept_tally,
     organisation_matrix,
     theme_balance,
     thinnest_areas,
@@ -20,7 +22,7 @@ from .scale import class_for, colour_classes
 
 
 def coverage_map(request: HttpRequest) -> HttpResponse:
-    panel = coverage_panel(request.GET)
+    panel = coverage_panel(request)
     return render(
         request,
         "coverage/coverage.html",
@@ -32,10 +34,12 @@ def gaps(request: HttpRequest) -> HttpResponse:
     """Where expertise and data do not meet; public, as it shows only counts of published entries.
 
     The searches that found nothing are for curators only: what visitors type can be personal.
+    The counts are kept in the cache until the directory changes, except for signed-in people.
     """
+    fresh = fresh_for(request)
     themes = top_level_themes()
-    balance = theme_balance(themes)
-    matrix = organisation_matrix(themes)
+    balance = theme_balance(themes, fresh)
+    matrix = organisation_matrix(themes, fresh=fresh)
     shades = colour_classes([count for row in matrix for count in row.by_theme])
     curator = is_curator(request.user)
     return render(
@@ -45,7 +49,7 @@ def gaps(request: HttpRequest) -> HttpResponse:
             "themes": themes,
             "balance": balance,
             "balance_svg": balance_svg(balance),
-            "thin_areas": thinnest_areas(area_coverage(Dataset.objects.published())),
+            "thin_areas": thinnest_areas(area_coverage(kept_tally(Dataset.objects.published(), {}, fresh))),
             "matrix": [
                 (row, [(count, class_for(count, shades)) for count in row.by_theme]) for row in matrix
             ],

@@ -179,6 +179,8 @@ class Dataset(Entry):
             models.Index(fields=["min_age", "max_age"], name="dataset_age_range_idx"),
             # Serves the dataset list in title order: a page is read off the index, not sorted.
             models.Index(fields=["status", "title"], name="dataset_listing_idx"),
+            # Serves the home page's newest datasets and the list's "Recently updated" order.
+            models.Index(fields=["status", "-updated"], name="dataset_recent_idx"),
         ]
 
     def __str__(self) -> str:

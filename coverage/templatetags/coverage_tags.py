@@ -10,6 +10,7 @@ register = template.Library()
 def coverage_map(context, highlight: Area | None = None, note: str = "") -> dict:
     """The coverage map for the page's own filters (theme, life stage, access level) and its table.
 
-    Three queries at most, whatever the number of datasets.
+    Four queries at most, whatever the number of datasets; none but the theme's while the counts and
+    the drawing are kept in the cache (see coverage.panel.coverage_panel).
     """
-    return {**coverage_panel(context["request"].GET, highlight), "note": note}
+    return {**coverage_panel(context["request"], highlight), "note": note}
