@@ -1,10 +1,18 @@
 """What every list page's filters share: a keyword box and a sort order."""
 
+import hashlib
+
 import django_filters
 from django import forms
+from django.core.exceptions import EmptyResultSet
+from django.forms.utils import flatatt
 from django.http import QueryDict
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
+
+from .cached_counts import fresh_for, kept
 
 
 class EntryFilterSet(django_filters.FilterSet):
@@ -67,14 +75,6 @@ def printable(text: str) -> str:
     return "".join(character for character in text if character.isprintable()).strip()
 
 
-@extend_schema_field(OpenApiTypes.STR)
-class SlugChoiceFilter(django_filters.ModelChoiceFilter):
-    """A filter by one entry named by its slug in the query string (its type, for the API schema)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, to_field_name="slug", **kwargs)
-
-
 class EntryChoiceField(forms.ModelChoiceField):
     """Picks an entry by its web-address slug, or by its exact name as a person would type it."""
 
@@ -106,24 +106,93 @@ class EntryChoiceField(forms.ModelChoiceField):
         return named[0]
 
 
-@extend_schema_field(OpenApiTypes.STR)
-class EntryChoiceFilter(django_filters.ModelChoiceFilter):
-    """A filter by one entry: a drop-down while there are few to choose from, a text box when there are many.
+class EntryChoiceWidget(forms.Select):
+    """A drop-down of a model choice field's entries while there are at most `max_options`, else a text box.
 
-    A drop-down of fifty thousand datasets would make every list page megabytes long.
+    Decided when the field is shown, so a form that is only validated (the API, the coverage map's
+    counts) reads nothing. The options are kept in the cache until the directory changes
+    (core/cached_counts.py), so most pages run no query for them, and are written out directly: a
+    template per option costs more than the rest of a filter form.
     """
 
-    field_class = EntryChoiceField
-    max_options = 150
+    def __init__(self, *args, max_options: int = 150, placeholder: str = "", fresh: bool = False, **kwargs):
+        self.max_options = max_options
+        self.placeholder = placeholder
+        self.fresh = fresh
+        super().__init__(*args, **kwargs)
 
-    def __init__(self, *args, name_field: str = "name", **kwargs):
-        super().__init__(*args, name_field=name_field, **kwargs)
+    def options(self) -> tuple[bool, list[tuple[str, str]]]:
+        """(whether there are more than `max_options`, and if not the value and label of each)."""
+        field = self.choices.field  # a ModelChoiceIterator's
+
+        def read() -> tuple[bool, list[tuple[str, str]]]:
+            rows = list(field.queryset[: self.max_options + 1])
+            if len(rows) > self.max_options:
+                return True, []
+            return False, [
+                (str(field.prepare_value(row)), str(field.label_from_instance(row))) for row in rows
+            ]
+
+        try:
+            query = str(field.queryset.query)
+        except EmptyResultSet:
+            return False, []
+        key = hashlib.sha256(f"{type(field).__name__}:{field.to_field_name}:{query}".encode()).hexdigest()
+        return kept(f"choices:{self.max_options}:{key[:32]}", read, fresh=self.fresh)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        too_many, options = self.options()
+        if too_many:
+            box = forms.TextInput({**self.attrs, "type": "search", "placeholder": self.placeholder})
+            return box.render(name, value, attrs, renderer)
+        empty_label = self.choices.field.empty_label
+        if empty_label is not None:
+            options = [("", str(empty_label)), *options]
+        chosen = "" if value is None else str(value)
+        selected = mark_safe(" selected")
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                ((option, selected if option == chosen else "", label) for option, label in options),
+            ),
+        )
+
+
+class FewChoicesMixin:
+    """For a filter by one of a model's rows: a drop-down while there are at most `max_options` to
+    choose from, a text box past that (the rule for every such filter, however its model grows).
+
+    Signed-in people are shown the options straight from the database, as with counts."""
+
+    max_options = 150
+    placeholder = "Type its full name"
 
     @property
     def field(self):
         if not hasattr(self, "_field"):
             field = super().field
-            if field.queryset[: self.max_options + 1].count() > self.max_options:
-                field.widget = forms.TextInput(attrs={"type": "search", "placeholder": "Type its full name"})
-            self._field = field
+            field.widget = EntryChoiceWidget(max_options=self.max_options, placeholder=self.placeholder)
+            field.widget.choices = field.choices
+            field.widget.is_required = field.required
+        request = getattr(getattr(self, "parent", None), "request", None)
+        self._field.widget.fresh = request is not None and fresh_for(request)
         return self._field
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class EntryChoiceFilter(FewChoicesMixin, django_filters.ModelChoiceFilter):
+    """A filter by one entry, named by its slug or its exact name: a drop-down while there are few to
+    choose from, a text box when there are many.
+
+    A drop-down of fifty thousand datasets, or of two thousand organisations, would make every list
+    page hundreds of kilobytes long.
+    """
+
+    field_class = EntryChoiceField
+
+    def __init__(self, *args, name_field: str = "name", **kwargs):
+        super().__init__(*args, name_field=name_field, **kwargs)

@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from areas.forms import AreaCodeField
 from areas.models import Area
-from core.filters import sort_filter
+from core.filters import EntryChoiceFilter, FewChoicesMixin, sort_filter
 from organisations.models import Organisation
 from themes.filters import ThemedFilterSet
 
@@ -15,10 +15,11 @@ from .models import Dataset, LinkageIdentifier
 
 
 @extend_schema_field(OpenApiTypes.STR)
-class AreaFilter(django_filters.ModelChoiceFilter):
+class AreaFilter(FewChoicesMixin, django_filters.ModelChoiceFilter):
     """An area by its ONS code; retired codes are understood too."""
 
     field_class = AreaCodeField
+    placeholder = "Type its ONS code, such as E08000032"
 
 
 OLDEST_AGE = 120
@@ -71,9 +72,7 @@ def custodians():
 
 
 class DatasetFilter(ThemedFilterSet):
-    custodian = django_filters.ModelChoiceFilter(
-        label="Custodian", queryset=custodians(), to_field_name="slug", empty_label="Any custodian"
-    )
+    custodian = EntryChoiceFilter(label="Custodian", queryset=custodians(), empty_label="Any custodian")
     area = AreaFilter(
         label="Area covered",
         queryset=Area.objects.all(),
@@ -99,11 +98,10 @@ class DatasetFilter(ThemedFilterSet):
     source_kind = django_filters.ChoiceFilter(
         label="Kind of source", choices=Dataset.SourceKind.choices, empty_label="Any kind"
     )
-    identifier = django_filters.ModelChoiceFilter(
+    identifier = EntryChoiceFilter(
         label="Linkable identifier",
         field_name="identifiers",
         queryset=LinkageIdentifier.objects.all(),
-        to_field_name="slug",
         empty_label="Any identifier",
     )
     sort = sort_filter(

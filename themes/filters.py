@@ -1,6 +1,6 @@
 import django_filters
 
-from core.filters import EntryFilterSet, SlugChoiceFilter, sort_filter
+from core.filters import EntryChoiceFilter, EntryFilterSet, sort_filter
 from projects.models import Output
 
 from .models import Theme
@@ -20,7 +20,7 @@ class ThemeFilter(EntryFilterSet):
 class ThemedFilterSet(EntryFilterSet):
     """For lists of themed entries: a theme filter that includes the theme's sub-themes."""
 
-    theme = SlugChoiceFilter(
+    theme = EntryChoiceFilter(
         label="Theme",
         queryset=Theme.objects.published(),
         method="filter_theme",
