@@ -3,17 +3,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from core.listing import filtered_list
-from core.models import Entry
 from core.visibility import visible_entry
 from datasets.models import Dataset
 from organisations.models import Organisation
-from projects.models import DatasetUsage, Membership
+from projects.models import DatasetUsage
 from themes.models import Theme
 
 from .filters import ResearcherFilter
 from .graph import collaboration_svg
 from .models import Researcher
-from .network import network_of
+from .network import network_of, project_memberships
 
 
 def researcher_list(request: HttpRequest) -> HttpResponse:
@@ -32,16 +31,16 @@ def researcher_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         slug=slug,
     )
-    memberships = Membership.objects.filter(
-        researcher=researcher, project__status=Entry.Status.PUBLISHED
-    ).select_related("project")
+    # Everyone on their published projects, theirs first: the list below and their collaborators.
+    on_their_projects = project_memberships(researcher)
+    memberships = [
+        membership for membership in on_their_projects if membership.researcher_id == researcher.pk
+    ]
     used_by_them = DatasetUsage.objects.filter(
-        dataset=OuterRef("pk"),
-        project__status=Entry.Status.PUBLISHED,
-        project__memberships__researcher=researcher,
+        dataset=OuterRef("pk"), project__in=[membership.project_id for membership in memberships]
     )
-    datasets = Dataset.objects.published().filter(Exists(used_by_them)).select_related("custodian")
-    network = network_of(researcher)
+    datasets = Dataset.objects.published().filter(Exists(used_by_them))
+    network = network_of(researcher, on_their_projects)
     context = {
         "researcher": researcher,
         "memberships": memberships,
