@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from django.db import transaction
 
 from areas.models import Area
+from core.cached_counts import forget_counts
 from datasets.models import Dataset, LinkageIdentifier
 from organisations.models import Organisation
 from people.models import Researcher
@@ -213,6 +214,8 @@ class Generator:
             projects = self.insert("projects", self.counts["projects"], self.project)
             self.link_themes(Project, projects, "project")
             self.link_projects(projects, researchers, datasets)
+        # Bulk inserts send no signals: the counts pages keep would go on showing the directory before.
+        forget_counts()
 
     def insert(self, label: str, total: int, make: Callable[[int], object]) -> list[int]:
         progress, ids = self.progress(label, total), []

@@ -1,6 +1,7 @@
 """Counts kept in the cache: exact, changed at once by publishing, archiving or editing, never stale
 for whoever is signed in (core/cached_counts.py and the pages that use it)."""
 
+import io
 import re
 
 import pytest
@@ -265,3 +266,12 @@ def test_list_counts_are_exact_for_each_filter(client, directory, bradford):
     covering = published.covering([bradford]).count()
     assert listed_count(client.get("/datasets/?area=E08000032").text) == covering
     assert listed_count(client.get("/datasets/?area=E08000032&sort=-updated").text) == covering
+
+
+def test_a_bulk_load_of_the_synthetic_directory_forgets_the_counts(client, db):
+    from bench.synthetic import Generator
+
+    assert number_before(client.get("/").text, "datasets") == 0
+    Generator(researchers=4, datasets=3, projects=2, stream=io.StringIO()).generate()
+    published = Dataset.objects.published().count()
+    assert published and number_before(client.get("/").text, "datasets") == published
