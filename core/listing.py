@@ -28,7 +28,7 @@ def filtered_list(
 
     Invalid filter values are reported next to their field and ignored. The number of matching
     entries is kept in the cache for each page and combination of filters until the directory changes
-    (core/cached_counts.py), except for signed-in people. `each_page`, if given, is called with the
+    (core/cached_counts.py), except for signed-in people and keyword searches. `each_page`, if given, is called with the
     page's entries before they are shown (to attach counts kept in the cache, say).
     """
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
@@ -37,7 +37,10 @@ def filtered_list(
     matching = filterset.qs
     paginator = Paginator(matching, settings.PAGE_SIZE)
     name = f"list:{request.path}:{filters_in_force(filterset)}"
-    paginator.count = kept(name, matching.count, fresh=fresh_for(request))
+    # Keywords are matched in the search index, which is brought up to date after the commit that
+    # forgets the counts: a count kept meanwhile could be the index's old one.
+    keywords = filterset.form.cleaned_data.get("q")
+    paginator.count = kept(name, matching.count, fresh=fresh_for(request) or bool(keywords))
     page = paginator.get_page(request.GET.get("page"))
     if each_page is not None:
         page.object_list = list(page.object_list)
