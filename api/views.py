@@ -28,6 +28,7 @@ from people.filters import ResearcherFilter
 from people.models import Researcher
 from projects.filters import ProjectFilter
 from projects.models import DatasetUsage, Membership, Project
+from search.forms import AgesForm
 from search.models import Kind
 from search.service import FACETS, MAX_PAGE, SORTS, search
 from themes.filters import ThemeFilter
@@ -205,6 +206,12 @@ class SearchView(APIView):
             OpenApiParameter("sort", str, enum=list(SORTS)),
             OpenApiParameter("page", int),
             *[OpenApiParameter(name, str, description=label) for name, label in FACETS.items()],
+            OpenApiParameter("age_from", int, description="Aged from, in whole years (0 to 120)."),
+            OpenApiParameter(
+                "age_to",
+                int,
+                description="Up to age, as school years are written (4 to 11 is Reception to Year 6).",
+            ),
         ],
         responses=SearchPageSerializer,
     )
@@ -215,8 +222,17 @@ class SearchView(APIView):
             for name in FACETS
             if request.query_params.get(name)
         }
+        ages = AgesForm(request.query_params)
+        if ages.errors:
+            raise ValidationError(
+                {name: [str(error) for error in errors] for name, errors in ages.errors.items()}
+            )
         results = search(
-            request.query_params.get("q", ""), facets, request.query_params.get("sort", "relevance"), page
+            request.query_params.get("q", ""),
+            facets,
+            request.query_params.get("sort", "relevance"),
+            page,
+            ages=ages.ages(),
         )
         return Response(
             {

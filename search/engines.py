@@ -63,6 +63,15 @@ class PostgresEngine:
         )
         return sql, params
 
+    def titled(self, names: list[tuple[str, ...]]) -> tuple[str, list]:
+        """SQL selecting the ids of entries whose title holds one of `names` (each a run of words)."""
+        phrases = [" <-> ".join(f"{word}:A" for word in name) for name in names if name]
+        query = " | ".join(f"({phrase})" for phrase in phrases) or "''"
+        return (
+            f"SELECT id FROM search_searchentry WHERE search_vector @@ to_tsquery('{self.config}', %s)",
+            [query],
+        )
+
     def completions(self, words: list[str], limit: int) -> tuple[str, list]:
         # Titles that start with what was typed come first, from a prefix index; then titles with
         # those words anywhere (the last one unfinished), unranked so that the index stops early.
@@ -131,6 +140,11 @@ class SqliteEngine:
 
     def clause_query(self, clause) -> str:
         return " OR ".join(self.phrase(term) for term in clause)
+
+    def titled(self, names: list[tuple[str, ...]]) -> tuple[str, list]:
+        """SQL selecting the ids of entries whose title holds one of `names` (each a run of words)."""
+        phrases = " OR ".join(self.phrase(Term(name)) for name in names if name) or '""'
+        return "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH %s", [f"title : ({phrases})"]
 
     def completions(self, words: list[str], limit: int) -> tuple[str, list]:
         # As on PostgreSQL: titles starting with what was typed, then titles with those words anywhere.

@@ -22,7 +22,7 @@ from .engines import current_engine, prefix_words
 from .highlight import Highlighter
 from .models import Kind, SearchWord, SynonymGroup
 from .query import ParsedQuery, clean, expand_synonyms, parse
-from .text import normalise
+from .text import index_text, normalise
 from .understanding import Reading, understand
 
 PAGE_SIZE = 20
@@ -117,7 +117,9 @@ def search(
     results = run(reading, groups, facets, sort, page)
     correction = spelling_correction(results.parsed, text)
     if results.total:
-        results.suggestion = correction
+        # Offered only when it finds something: the vocabulary keeps words of entries since withdrawn.
+        if correction and finds_anything(read(correction, groups), groups, facets):
+            results.suggestion = correction
         return results
     # Nothing meets every part: first try the spelling corrected, then the closest partial matches.
     if correction:
@@ -129,7 +131,6 @@ def search(
             corrected.corrected_from = text
             return corrected
     relaxed = run(reading, groups, facets, sort, page, relax=True)
-    relaxed.suggestion = correction
     return relaxed
 
 
@@ -159,14 +160,30 @@ def with_ages(reading: Reading, ages: tuple[int, int | None] | None) -> Reading:
     return reading
 
 
-def is_a_title(text: str) -> bool:
-    """Whether an entry has exactly this title (one lookup on the title index)."""
+def finds_anything(reading: Reading, groups: list[list[str]], facets: dict[str, str]) -> bool:
+    """Whether a search as read finds at least one entry (one query, stopping at the first)."""
+    query = Query(expand_synonyms(parse(reading.words), groups), reading, facets)
+    if query.matched() is None:
+        return False
+    sql, params = query.current()
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT 1 FROM search_searchentry WHERE lower(title) = %s LIMIT 1", [text.lower()])
-        else:
-            cursor.execute("SELECT 1 FROM search_searchentry WHERE title = %s COLLATE NOCASE LIMIT 1", [text])
+        cursor.execute(f"SELECT 1 FROM ({sql}) found LIMIT 1", params)
         return cursor.fetchone() is not None
+
+
+def is_a_title(text: str) -> bool:
+    """Whether an entry has this title, compared as the index reads words (Children's = Children’s):
+    one lookup in the full-text index for titles holding the words, then a comparison of a few."""
+    typed = index_text(text)
+    if not typed:
+        return False
+    titled, params = current_engine().titled([tuple(typed.split())])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT title FROM search_searchentry WHERE id IN ({titled}) ORDER BY length(title) LIMIT 20",
+            params,
+        )
+        return any(index_text(title) == typed for (title,) in cursor.fetchall())
 
 
 def run(
@@ -211,23 +228,22 @@ class Query:
     def __init__(self, parsed: ParsedQuery, reading: Reading, facets: dict[str, str]):
         self.parsed, self.reading, self.facets = parsed, reading, facets
         self.relaxed = False
+        self._concepts = None
 
     def concepts(self) -> list[tuple[str, str, list]]:
         """What the query asks for, each on its own: (label, SQL selecting id and rank, params)."""
+        if self._concepts is None:
+            self._concepts = self.each_concept()
+        return self._concepts
+
+    def each_concept(self) -> list[tuple[str, str, list]]:
         concepts = []
         engine = current_engine()
         for clause in self.parsed.clauses:
             sql, params = engine.matches(ParsedQuery(clauses=[clause]))
             concepts.append((f"‘{clause[0].text}’", sql, params))
         if self.reading.codes:
-            sql, params = self.placed("e")
-            concepts.append(
-                (
-                    self.reading.place_label,
-                    f"SELECT e.id, 0.0 AS rank FROM search_searchentry e WHERE {sql}",
-                    params,
-                )
-            )
+            concepts.append((self.reading.place_label, *self.placed_rows()))
         if self.reading.ages:
             sql, params = self.ages_condition("e")
             concepts.append(
@@ -245,6 +261,14 @@ class Query:
             sql, params = current_engine().matches(self.parsed)
             return f"SELECT id, rank, 0 AS met FROM ({sql}) words", params
         concepts = self.concepts()
+        if self.reading.age_words:
+            # "teenagers": data for those ages, and people and projects who use the word.
+            _, ages, ages_params = concepts[-1]
+            words, words_params = current_engine().matches(parse(self.reading.age_words))
+            return (
+                f"SELECT id, MAX(rank) AS rank, 0 AS met FROM ({ages} UNION ALL {words}) either GROUP BY id",
+                [*ages_params, *words_params],
+            )
         if concepts:
             # No words: start from the narrowest constraint's index; the others narrow it below.
             _, sql, params = concepts[0]
@@ -271,6 +295,9 @@ class Query:
             parts.append(f"SELECT id, rank, {1 << bit} AS bit FROM ({sql}) part{bit}")
             params += part_params
         sql = f"SELECT id, SUM(rank) AS rank, SUM(bit) AS met FROM ({' UNION ALL '.join(parts)}) parts GROUP BY id"
+        if self.parsed.clauses:
+            # Words were typed: an entry that meets none of them is no match ("zzqx Bradford" finds nothing).
+            sql = f"SELECT * FROM ({sql}) partial_rows WHERE {bits_set('met', range(len(self.parsed.clauses)))} > 0"
         if self.parsed.excluded:
             excluded, excluded_params = current_engine().matches(ParsedQuery(clauses=[self.parsed.excluded]))
             sql = f"SELECT * FROM ({sql}) partly WHERE id NOT IN (SELECT id FROM ({excluded}) excluded)"
@@ -297,7 +324,7 @@ class Query:
             local, local_params = self.local("m")
         if self.reading.ages and not self.relaxed:
             ages, ages_params = self.ages_condition("k")
-            if not self.parsed.is_empty:
+            if not self.parsed.is_empty or self.reading.age_words:
                 # People, projects and organisations have no ages of their own: their words decide.
                 ages = f"({ages}) OR k.kind <> 'dataset'"
             conditions.append(f"({ages})")
@@ -312,25 +339,40 @@ class Query:
 
     def placed(self, entry: str) -> tuple[str, list]:
         """Entries (`entry`: an alias with id and kind) connected to the place asked for: by one of its
-        areas; a dataset also by being England- or UK-wide (it covers every area). People and projects
-        are placed by where they work, not by the national data they used.
+        areas; a dataset also by being England- or UK-wide (it covers every area); any entry by the
+        place's name in its title (Dr Helen Wakefield, Connected Bradford). People and projects are
+        placed by where they work, not by the national data they used.
 
         Uncorrelated IN subqueries, so that each database reads the place's entries once, not per match.
         """
         codes, national = list(self.reading.codes), covering_values([])
+        titled, titled_params = current_engine().titled(self.reading.place_words)
         sql = (
-            (f"({entry}.id IN ({PLACED}) OR ({entry}.kind = 'dataset' AND {entry}.id IN ({PLACED})))")
-            .replace("{values}", marks(codes), 1)
-            .replace("{values}", marks(national), 1)
+            f"({entry}.id IN ({placed_in(codes)}) OR {entry}.id IN ({titled}) "
+            f"OR ({entry}.kind = 'dataset' AND {entry}.id IN ({placed_in(national)})))"
         )
-        return sql, [*codes, *national]
+        return sql, [*codes, *titled_params, *national]
+
+    def placed_rows(self) -> tuple[str, list]:
+        """SQL selecting (id, rank) of the entries `placed` selects, read from the indexes, not the table."""
+        codes, national = list(self.reading.codes), covering_values([])
+        titled, titled_params = current_engine().titled(self.reading.place_words)
+        sql = (
+            f"SELECT entry_id AS id, 0.0 AS rank FROM ({placed_in(codes)}) local_rows "
+            f"UNION SELECT id, 0.0 AS rank FROM ({titled}) named "
+            f"UNION SELECT p.entry_id AS id, 0.0 AS rank FROM ({placed_in(national)}) p "
+            "JOIN search_searchentry d ON d.id = p.entry_id AND d.kind = 'dataset'"
+        )
+        return sql, [*codes, *titled_params, *national]
 
     def local(self, entry: str) -> tuple[str, list]:
-        """0 for entries connected to the place's own areas, 1 for data that covers it as England- or UK-wide."""
+        """0 for entries connected to the place's own areas (or named after it), 1 for data that covers it
+        as England- or UK-wide."""
         codes = list(self.reading.codes)
+        titled, titled_params = current_engine().titled(self.reading.place_words)
         return (
-            f"CASE WHEN {entry}.id IN ({PLACED.replace('{values}', marks(codes))}) THEN 0 ELSE 1 END",
-            codes,
+            f"CASE WHEN {entry}.id IN ({placed_in(codes)}) OR {entry}.id IN ({titled}) THEN 0 ELSE 1 END",
+            [*codes, *titled_params],
         )
 
     def ages_condition(self, alias: str) -> tuple[str, list]:
@@ -388,8 +430,9 @@ class Query:
         ]
 
 
-# The entries connected to some places ({values}: their codes), from the facet index.
-PLACED = "SELECT entry_id FROM search_searchplace WHERE value IN ({values})"
+def placed_in(values: list[str]) -> str:
+    """SQL selecting the entries connected to some places (their codes, or england and uk)."""
+    return f"SELECT entry_id FROM search_searchplace WHERE value IN ({marks(values)})"
 
 
 def bits_set(column: str, bits: range) -> str:

@@ -71,23 +71,36 @@ INTENT_LABELS = {
 POPULATION_WORDS = frozenset({"children", "child", "childrens", "kids", "youngsters", "pupils"})
 # A place name next to one of these words is part of an organisation's name: Newcastle University.
 ORGANISATION_WORDS = frozenset(
-    "university universities college hospital hospitals council trust nhs beckett metropolitan institute "
-    "school academy foundation".split()
+    "university universities college hospital hospitals infirmary council trust nhs beckett metropolitan "
+    "institute hallam moores".split()
+)
+# Words that can come between a place and such a word: Leeds Teaching Hospitals, Sheffield Children's NHS…
+ORGANISATION_QUALIFIERS = frozenset(
+    "teaching children childrens royal city general district community metropolitan john health".split()
 )
 
 MAX_AGE_TYPED = 25
 NUMBER = r"(\d{1,3})"
 DASH = r"\s*(?:-|–|—|to)\s*"
-# Ages written with numbers, tried on the lower-cased text of one to three tokens.
+YEAR = r"(?:years?|yr|y)[\s-]*"
+# Ages written with numbers, tried on the lower-cased text of one to five tokens.
 AGE_PATTERNS = [
-    (re.compile(rf"(?:aged?|ages)\s+{NUMBER}{DASH}{NUMBER}"), lambda a, b: (a, b)),
+    (re.compile(rf"(?:aged?|ages)\s+{NUMBER}(?:{DASH}|\s+and\s+){NUMBER}"), lambda a, b: (a, b)),
     (re.compile(rf"(?:aged?|ages)\s+{NUMBER}"), lambda a: (a, a)),
-    (re.compile(rf"{NUMBER}{DASH}{NUMBER}(?:\s*(?:years?|yrs?)(?:\s*olds?)?)?"), lambda a, b: (a, b)),
+    # A bare range must rise: "1-1 tuition" and "0-0" are not ages.
+    (
+        re.compile(rf"{NUMBER}{DASH}{NUMBER}(?:\s*(?:years?|yrs?)(?:\s*olds?)?)?"),
+        lambda a, b: (a, b) if a < b else None,
+    ),
+    (
+        re.compile(rf"{YEAR}{NUMBER}{DASH}(?:{YEAR})?{NUMBER}"),
+        lambda n, m: (n + 4, m + 5) if 1 <= n <= m <= 13 else None,
+    ),
     (re.compile(rf"{NUMBER}\s*(?:-\s*)?(?:years?|yrs?)[\s-]*olds?"), lambda a: (a, a)),
-    (re.compile(rf"under[\s-]*{NUMBER}s?"), lambda a: (0, a)),
+    (re.compile(rf"under[\s-]*{NUMBER}s?"), lambda a: (0, a) if a else None),
     (re.compile(rf"(?:over|above)[\s-]*{NUMBER}s?"), lambda a: (a, None)),
     (re.compile(rf"{NUMBER}\s*(?:\+|plus)"), lambda a: (a, None)),
-    (re.compile(rf"(?:years?|yr|y)[\s-]*{NUMBER}"), lambda n: (n + 4, n + 5) if 1 <= n <= 13 else None),
+    (re.compile(rf"{YEAR}{NUMBER}"), lambda n: (n + 4, n + 5) if 1 <= n <= 13 else None),
     (re.compile(r"(?:ks|key[\s-]*stage)[\s-]*(\d)"), lambda n: KEY_STAGES.get(n)),
 ]
 KEY_STAGES = {1: (5, 7), 2: (7, 11), 3: (11, 14), 4: (14, 16), 5: (16, 18)}
@@ -109,6 +122,9 @@ AGE_WORDS = {
     "baby": (0, 1),
     "newborns": (0, 1),
     "toddlers": (1, 3),
+    "infant school": (4, 7),
+    "infants school": (4, 7),
+    "junior school": (7, 11),
     "primary school": (4, 11),
     "primary age": (4, 11),
     "primary-age": (4, 11),
@@ -150,6 +166,8 @@ class Suggestion:
 
     label: str
     code: str
+    # The query without the place's words, to search with the area chosen instead.
+    rest: str = ""
 
 
 @dataclass
@@ -161,6 +179,10 @@ class Reading:
     place_label: str = ""
     codes: tuple[str, ...] = ()
     ages: tuple[int, int | None] | None = None
+    # The ages as typed when they are words ("teenagers"): people and projects are found by them.
+    age_words: str = ""
+    # The words of the place names typed: an entry titled with them is placed there too (Dr Wakefield).
+    place_words: list[tuple[str, ...]] = field(default_factory=list)
     intent: str = ""
     set_aside: list[str] = field(default_factory=list)
     chips: list[Chip] = field(default_factory=list)
@@ -208,6 +230,7 @@ class Token:
     words: tuple[str, ...]
     plain: bool  # not quoted, not excluded, not part of an OR
     role: str = ""  # what understanding made of it: "place", "ages", "intent", "aside" or "" (a word)
+    group: int = -1  # for a place: where its name starts, so that two places side by side stay apart
 
 
 def tokens_of(text: str) -> list[Token]:
@@ -241,6 +264,8 @@ def understand(text: str, synonym_forms: list[str] = (), constraints: bool = Tru
         for token in tokens:
             token.role = ""
         reading.intent, reading.set_aside = "", []
+    if reading.ages is None:
+        reading.age_words = ""
     if reading.intent not in ("", Kind.DATASET) and not any(token.role == "" for token in tokens):
         keep_age_words(tokens, reading)
     reading.words = " ".join(token.raw for token in tokens if not token.role)
@@ -258,7 +283,7 @@ def keep_age_words(tokens: list[Token], reading: Reading) -> None:
     if ages and not any(any(character.isdigit() for character in token.raw) for token in ages):
         for token in ages:
             token.role = ""
-        reading.ages = None
+        reading.ages, reading.age_words = None, ""
 
 
 def protected_tokens(tokens: list[Token], forms: list[str]) -> set[int]:
@@ -281,17 +306,20 @@ def protected_tokens(tokens: list[Token], forms: list[str]) -> set[int]:
 def read_ages(tokens: list[Token], reading: Reading, protected: set[int]) -> None:
     """The first age or school phase typed becomes an age constraint (ages of 0 to 25)."""
     for start in range(len(tokens)):
-        for length in (3, 2, 1):
+        for length in (5, 4, 3, 2, 1):
             run = tokens[start : start + length]
             if len(run) < length or not all(token.plain and not token.role for token in run):
                 continue
             if protected & set(range(start, start + length)):
                 continue
-            ages = ages_in(" ".join(token.raw for token in run).lower())
+            text = " ".join(token.raw for token in run)
+            ages = ages_in(text.lower())
             if ages:
                 for token in run:
                     token.role = "ages"
                 reading.ages = ages
+                if not any(character.isdigit() for character in text):
+                    reading.age_words = text
                 return
 
 
@@ -344,15 +372,18 @@ def read_places(tokens: list[Token], reading: Reading, protected: set[int]) -> N
             start += length
             continue
         if all(place.ambiguous for place in places):
+            rest = " ".join(token.raw for position, token in enumerate(tokens) if position not in run)
             for place in places:
                 for code in place.codes[:1] if len(place.codes) == 1 else ():
-                    reading.suggestions.append(Suggestion(place.label, code))
+                    reading.suggestions.append(Suggestion(place.label, code, rest))
         else:
             place = next(place for place in places if not place.ambiguous)
             codes.update(place.codes)
             labels.append(place.label)
+            reading.place_words.append(tuple(word for position in run for word in tokens[position].words))
             for position in run:
                 tokens[position].role = "place"
+                tokens[position].group = start
             # "in Bradford": the connecting word goes with the place.
             if (
                 start
@@ -382,10 +413,16 @@ def longest_place(tokens, start: int, index, protected: set[int]):
 def part_of_organisation_name(tokens: list[Token], start: int, length: int) -> bool:
     """University of York, Newcastle University, Leeds Teaching Hospitals, Bradford Council…"""
     before = tokens[max(0, start - 2) : start]
-    after = tokens[start + length : start + length + 1]
+    after = tokens[start + length : start + length + 3]
     before_words = [word for token in before for word in token.words]
     after_words = [word for token in after for word in token.words]
-    if after_words and after_words[0] in ORGANISATION_WORDS:
+    if after_words[:1] and after_words[0] in ORGANISATION_WORDS:
+        return True
+    if (
+        after_words[:1]
+        and after_words[0] in ORGANISATION_QUALIFIERS
+        and ORGANISATION_WORDS & set(after_words[1:])
+    ):
         return True
     return len(before_words) == 2 and before_words[1] == "of" and before_words[0] in ORGANISATION_WORDS
 
@@ -459,11 +496,18 @@ def chips(tokens: list[Token], reading: Reading) -> list[Chip]:
         result.append(Chip("ages", reading.ages_label, without(tokens, "ages")))
     if reading.intent:
         result.append(
-            Chip(
-                "intent", f"Looking for: {INTENT_LABELS[reading.intent]}", without(tokens, "intent", "aside")
-            )
+            Chip("intent", f"Looking for: {INTENT_LABELS[reading.intent]}", without_question(tokens))
         )
     return result
+
+
+def without_question(tokens: list[Token]) -> str:
+    """The query without its question: the intent words and the function words set aside with them."""
+    return " ".join(
+        token.raw
+        for token in tokens
+        if token.role != "intent" and not (token.role == "aside" and set(token.words) <= STOP_WORDS)
+    )
 
 
 def without(tokens: list[Token], *roles: str) -> str:
@@ -472,16 +516,18 @@ def without(tokens: list[Token], *roles: str) -> str:
 
 
 def quoted(tokens: list[Token], role: str) -> str:
-    """The query with the tokens read as `role` put in quotes, so that they are searched as words."""
-    parts, run = [], []
+    """The query with each name read as `role` put in quotes, so that it is searched as words."""
+    parts, run, group = [], [], None
     for token in tokens:
-        if token.role == role and token.words not in (("in",), ("across",), ("for",)):
-            run.append(token.raw)
-            continue
-        if run:
+        named = token.role == role and token.words not in (("in",), ("across",), ("for",))
+        if run and (not named or token.group != group):
             parts.append('"' + " ".join(run) + '"')
             run = []
-        parts.append(token.raw)
+        if named:
+            run.append(token.raw)
+            group = token.group
+        else:
+            parts.append(token.raw)
     if run:
         parts.append('"' + " ".join(run) + '"')
     return " ".join(parts)

@@ -151,7 +151,7 @@ def test_the_search_page_shows_the_reading_and_its_undo_links(client, directory)
     html = client.get("/search/", {"q": "SEND Bradford 5-11"}).content.decode()
     assert "Bradford" in html and "Ages 5–11" in html
     # Each part can be removed: a link to the query without it.
-    assert '?q=SEND%205-11"' in html and '?q=SEND%20Bradford"' in html
+    assert '?q=SEND+5-11"' in html and '?q=SEND+Bradford"' in html
 
 
 def test_people_who_know_are_listed_first_for_a_question(client, directory):
