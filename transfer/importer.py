@@ -23,6 +23,7 @@ from django.db import OperationalError, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.cached_counts import forget_counts
 from core.identifiers import IdentifierField
 from people.models import Researcher
 from projects.models import Membership
@@ -315,6 +316,8 @@ class BulkImporter:
 
     def save(self, rows: list[Row], progress=None) -> None:
         """Saves the checked rows; called inside a transaction."""
+        # Bulk writes send no signals: the counts pages keep must be forgotten here (core.cached_counts).
+        forget_counts()
         new = [row.instance for row in rows if row.creating]
         old = [row.instance for row in rows if not row.creating]
         for batch in batches(new):

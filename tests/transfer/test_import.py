@@ -218,3 +218,12 @@ def test_curators_see_the_import_link_on_their_account_page(curator_client, clie
     assert reverse("transfer:upload") in curator_client.get("/accounts/").content.decode()
     client.force_login(django_user_model.objects.create_user("someone", "s@example.org", "pw"))
     assert reverse("transfer:upload") not in client.get("/accounts/").content.decode()
+
+
+def test_an_import_is_counted_at_once_by_the_pages_visitors_see(curator_client):
+    # A visitor's count of organisations is kept; the import's bulk writes send no save signals.
+    visitor = Client()
+    before = visitor.get("/organisations/").context["page"].paginator.count
+    preview(curator_client, "organisations", "name,status\nNew charity,published\n")
+    confirm(curator_client)
+    assert visitor.get("/organisations/").context["page"].paginator.count == before + 1
