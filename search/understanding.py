@@ -433,7 +433,7 @@ def read_intent(tokens: list[Token], reading: Reading, protected: set[int]) -> N
         if not token.plain or token.role or position in protected or len(token.words) != 1:
             continue
         word = token.words[0]
-        if word == "people" and position and tokens[position - 1].words == ("young",):
+        if word == "people" and not people_asked_for(tokens, position):
             continue
         if word in INTENT_NOUNS and not asks_for(tokens, position):
             continue
@@ -442,6 +442,14 @@ def read_intent(tokens: list[Token], reading: Reading, protected: set[int]) -> N
             token.role = "intent"
         elif word in INTENT_WORDS and INTENT_WORDS[word] == reading.intent:
             token.role = "intent"
+
+
+def people_asked_for(tokens: list[Token], position: int) -> bool:
+    """ "people who know…", "people working on…" ask for people; "people with learning disabilities" and
+    "young people" are the topic."""
+    following = tokens[position + 1 : position + 2]
+    next_word = following[0].words[0] if following and following[0].words else ""
+    return next_word in QUESTION_WORDS | {"who", "that"}
 
 
 def asks_for(tokens: list[Token], position: int) -> bool:

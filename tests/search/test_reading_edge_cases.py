@@ -121,3 +121,17 @@ def test_the_api_reads_ages_from_its_parameters(client):
     assert answer.status_code == 200
     assert answer.json()["reading"]["ages"] == [12, None]
     assert client.get("/api/v1/search/", {"q": "SEND", "age_from": "x"}).status_code == 400
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("people who know about SEND", "researcher"),
+        ("people working on asthma", "researcher"),
+        ("people with learning disabilities", ""),
+        ("young people mental health", ""),
+    ],
+)
+def test_people_is_a_question_only_when_it_asks_for_people(text, intent):
+    assert read(text).intent == intent
