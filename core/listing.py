@@ -16,6 +16,15 @@ from .cached_counts import fresh_for, kept
 from .filters import active_filters
 
 
+def with_ties_broken(entries: QuerySet) -> QuerySet:
+    """The entries in their order, entries that tie (two people of the same name) by primary key, so
+    that pages and downloads never repeat or skip one."""
+    ordering = list(entries.query.order_by) or list(entries.model._meta.ordering)
+    if any(str(field).lstrip("-") in ("pk", "id") for field in ordering):
+        return entries
+    return entries.order_by(*ordering, "pk")
+
+
 def filtered_list(
     request: HttpRequest,
     filterset_class: type[django_filters.FilterSet],
@@ -32,9 +41,9 @@ def filtered_list(
     page's entries before they are shown (to attach counts kept in the cache, say).
     """
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
+    matching = with_ties_broken(filterset.qs)
     if request.GET.get("format") == "csv":
-        return entries_csv(request, filterset.qs)
-    matching = filterset.qs
+        return entries_csv(request, matching)
     paginator = Paginator(matching, settings.PAGE_SIZE)
     name = f"list:{request.path}:{filters_in_force(filterset)}"
     # Keywords are matched in the search index, which is brought up to date after the commit that
