@@ -17,12 +17,18 @@ from .sample_tasks import count_slowly, write_then_wait
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
+def progressed(pk: int, at_least: int) -> Job | None:
+    job = Job.objects.get(pk=pk)
+    return job if job.done >= at_least and job.state == Job.State.RUNNING else None
+
+
 def test_a_job_is_queued_then_runs_reports_progress_and_finishes(worker, curator):
     job = runner.start(count_slowly, kind="test-count", label="Count", user=curator, steps=8, delay=0.15)
     assert job.state == Job.State.QUEUED
 
-    running = wait_for(lambda: job_in(job.pk, "running"), what="the job to start", log=worker.log)
-    wait_for(lambda: Job.objects.get(pk=job.pk).done >= 2, what="progress", log=worker.log)
+    wait_for(lambda: job_in(job.pk, "running"), what="the job to start", log=worker.log)
+    # Read once it has reported progress: the job is marked running a moment before its first report.
+    running = wait_for(lambda: progressed(job.pk, 2), what="progress", log=worker.log)
     done = wait_for(lambda: job_in(job.pk, "done"), what="the job to finish", log=worker.log)
 
     assert (running.total, running.stage) == (8, "Counting")
