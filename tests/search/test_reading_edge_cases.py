@@ -135,3 +135,12 @@ def test_the_api_reads_ages_from_its_parameters(client):
 )
 def test_people_is_a_question_only_when_it_asks_for_people(text, intent):
     assert read(text).intent == intent
+
+
+@pytest.mark.django_db
+def test_a_relaxed_search_still_leaves_out_excluded_words(committed):
+    with committed():
+        DatasetFactory(title="Asthma admissions")
+        DatasetFactory(title="Asthma survey")
+    results = search("asthma qqqqzz -survey")
+    assert results.relaxed and [hit.title for hit in results.hits] == ["Asthma admissions"]
