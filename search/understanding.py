@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from areas.places import covering_values, place_names, place_names_version
+from areas.places import place_names, place_names_version
 
 from .models import Kind
 from .query import TOKEN
@@ -187,11 +187,6 @@ class Reading:
     set_aside: list[str] = field(default_factory=list)
     chips: list[Chip] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
-
-    @property
-    def place_values(self) -> list[str]:
-        """The place facet values that satisfy the place constraint: its areas, or England- or UK-wide."""
-        return covering_values(self.codes) if self.codes else []
 
     @property
     def has_constraints(self) -> bool:
