@@ -64,8 +64,8 @@ def next_steps(results) -> list[tuple[str, str]]:
     if results.total or reading is None:
         return []
     steps = []
-    for code in reading.codes[:3]:
-        steps.append((f"Everything about {area_name(code)}", reverse("areas:detail", args=[code])))
+    for area in Area.objects.filter(code__in=reading.codes[:3]).only("code", "name"):
+        steps.append((f"Everything about {area.name}", area.get_absolute_url()))
     narrowing = {}
     if len(reading.codes) == 1:
         narrowing["area"] = reading.codes[0]
@@ -82,11 +82,6 @@ def next_steps(results) -> list[tuple[str, str]]:
         )
     steps.append(("Browse the themes", reverse("themes:list")))
     return steps
-
-
-def area_name(code: str) -> str:
-    area = Area.objects.filter(code=code).only("name").first()
-    return area.name if area else code
 
 
 def page_number(request: HttpRequest) -> int:

@@ -144,3 +144,10 @@ def test_a_relaxed_search_still_leaves_out_excluded_words(committed):
         DatasetFactory(title="Asthma survey")
     results = search("asthma qqqqzz -survey")
     assert results.relaxed and [hit.title for hit in results.hits] == ["Asthma admissions"]
+
+
+@pytest.mark.django_db
+def test_an_empty_result_leads_to_the_area_and_the_data_for_it(client):
+    page = client.get("/search/", {"q": "zzqx Bradford aged 5"}).text
+    assert 'href="/areas/E08000032/">Everything about Bradford</a>' in page
+    assert "/datasets/?area=E08000032&amp;age_from=5&amp;age_to=5" in page
