@@ -3,7 +3,20 @@ from django.contrib import admin
 from core.admin import EntryAdmin, LabelledAutocomplete
 from projects.models import DatasetUsage
 
-from .models import Dataset, LinkageIdentifier
+from .access_facts import ACCESS_FACTS
+from .models import AccessStep, Dataset, LinkageIdentifier, Observation
+
+
+class AccessStepInline(admin.TabularInline):
+    model = AccessStep
+    extra = 1
+    fields = ["position", "title", "url", "description"]
+
+
+class ObservationInline(admin.TabularInline):
+    model = Observation
+    extra = 1
+    fields = ["measure", "count", "observed_on", "description"]
 
 
 class UsageInline(LabelledAutocomplete, admin.TabularInline):
@@ -20,24 +33,20 @@ class DatasetAdmin(EntryAdmin):
     search_fields = ["title", "summary", "keywords", "doi"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["custodian", "themes", "areas", "identifiers", "linked_datasets"]
-    inlines = [UsageInline]
+    inlines = [AccessStepInline, ObservationInline, UsageInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "is_sample", "summary", "description"]}),
         ("Who holds it", {"fields": ["custodian", "contact_name", "contact_email"]}),
         ("Subject", {"fields": ["themes", "keywords", "source_kind", "population", "unit_of_observation"]}),
         ("Ages", {"fields": ["min_age", "max_age", "includes_antenatal"]}),
         ("Where and when", {"fields": ["coverage_scope", "areas", "start_year", "end_year", "is_ongoing"]}),
-        ("Size", {"fields": ["individuals_count", "records_count"]}),
         ("Linkage", {"fields": ["identifiers", "linked_datasets"]}),
         (
             "Access",
             {
                 "fields": [
                     "access_level",
-                    "access_instructions",
-                    "access_url",
-                    "trusted_research_environment",
-                    "time_to_access",
+                    *ACCESS_FACTS,
                     "licence",
                     "formats",
                     "update_frequency",

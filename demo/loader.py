@@ -6,6 +6,7 @@ from django.db import transaction
 
 from areas.models import Area
 from collection.models import Collection, CollectionItem
+from datasets.access_facts import ACCESS_FACTS
 from datasets.models import Dataset, LinkageIdentifier
 from organisations.models import Organisation
 from people.models import Researcher
@@ -33,12 +34,9 @@ DATASET_FIELDS = {
     "start_year",
     "end_year",
     "is_ongoing",
-    "individuals_count",
     "unit_of_observation",
     "access_level",
-    "access_instructions",
-    "trusted_research_environment",
-    "time_to_access",
+    *ACCESS_FACTS,
     "licence",
     "formats",
     "update_frequency",

@@ -12,6 +12,7 @@ from django.urls import reverse_lazy
 from areas.models import Area
 from core.filters import EntryChoiceField
 from core.models import Entry
+from datasets.access_facts import ACCESS_FACTS
 from datasets.models import Dataset, LinkageIdentifier
 from organisations.models import Organisation
 from people.models import Researcher
@@ -167,15 +168,10 @@ class DatasetForm(EntryForm):
             "start_year",
             "end_year",
             "is_ongoing",
-            "individuals_count",
-            "records_count",
             "unit_of_observation",
             "identifiers",
             "access_level",
-            "access_instructions",
-            "access_url",
-            "trusted_research_environment",
-            "time_to_access",
+            *ACCESS_FACTS,
             "licence",
             "formats",
             "update_frequency",

@@ -1,5 +1,7 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from core.identifiers import DoiField
@@ -7,7 +9,11 @@ from core.keywords import split_keywords
 from core.models import Entry, WebAddressField
 from themes.models import ThemedQuerySet
 
-from .life_stages import ANTENATAL, BY_SLUG, LifeStage, age_span, stages_for
+from ..life_stages import ANTENATAL, BY_SLUG, LifeStage, age_span, stages_for
+from .access import AccessService, Applicant, ChoiceListField, Condition, Cost, Jurisdiction
+
+# Five years: a longer wait is a typing mistake.
+MOST_WEEKS = 260
 
 
 class LinkageIdentifier(models.Model):
@@ -59,6 +65,14 @@ class DatasetQuerySet(ThemedQuerySet):
         if stage == ANTENATAL:
             return self.filter(includes_antenatal=True)
         return self.for_ages(stage.min_age, stage.max_age)
+
+    def within_weeks(self, weeks: int):
+        """Datasets whose longest typical wait for access is at most `weeks`; unknown waits are left out.
+
+        A single figure may be in either box, so the wait is the larger of the two given.
+        """
+        longest = Coalesce("weeks_to_access_to", "weeks_to_access_from")
+        return self.alias(longest_wait=longest).filter(longest_wait__lte=weeks)
 
     def with_card_details(self):
         """What a dataset's card shows: custodian, published themes and areas (two extra queries)."""
@@ -127,10 +141,6 @@ class Dataset(Entry):
     start_year = models.PositiveSmallIntegerField(null=True, blank=True)
     end_year = models.PositiveSmallIntegerField(null=True, blank=True)
     is_ongoing = models.BooleanField("ongoing", default=False)
-    individuals_count = models.PositiveBigIntegerField(
-        "approximate number of individuals", null=True, blank=True
-    )
-    records_count = models.PositiveBigIntegerField("approximate number of records", null=True, blank=True)
     unit_of_observation = models.CharField(
         max_length=200, blank=True, help_text="E.g. child, pupil, episode."
     )
@@ -141,11 +151,55 @@ class Dataset(Entry):
         "self", blank=True, help_text="Other datasets this one is already linked with."
     )
     access_level = models.CharField(max_length=20, choices=AccessLevel.choices)
+    # The route to access, as facts (datasets.models.access; HDR UK's accessibility.access).
+    access_service = models.CharField(
+        "how the data is reached",
+        max_length=30,
+        choices=AccessService.choices,
+        blank=True,
+        help_text="How an approved applicant works with the data.",
+    )
+    trusted_research_environment = models.CharField(
+        "environment or service",
+        max_length=200,
+        blank=True,
+        help_text="The secure environment or data service’s name, e.g. ONS Secure Research Service.",
+    )
+    access_decided_by = models.CharField(
+        "who decides",
+        max_length=300,
+        blank=True,
+        help_text="E.g. the data access committee, the data controller.",
+    )
+    data_controller = models.CharField(max_length=300, blank=True)
+    data_processor = models.CharField(max_length=300, blank=True)
+    jurisdiction = models.CharField(max_length=10, choices=Jurisdiction.choices, blank=True)
+    who_may_apply = ChoiceListField("who may apply", options=Applicant)
+    access_conditions = ChoiceListField(
+        "what applicants need",
+        options=Condition,
+        help_text="Tick “None of these” when nothing is needed; leave all empty when not known.",
+    )
+    cost = models.CharField("cost of access", max_length=20, choices=Cost.choices, blank=True)
+    cost_note = models.CharField(max_length=300, blank=True, help_text="E.g. the charge, or who pays it.")
     access_instructions = models.TextField("how to get access", blank=True)
-    access_url = WebAddressField("access application page", blank=True)
-    trusted_research_environment = models.CharField(max_length=200, blank=True)
-    time_to_access = models.CharField(
-        "typical time to access", max_length=100, blank=True, help_text="E.g. three to six months."
+    access_url = WebAddressField("where to apply", blank=True, help_text="The application page or form.")
+    weeks_to_access_from = models.PositiveSmallIntegerField(
+        "weeks to access, at least", null=True, blank=True, validators=[MaxValueValidator(MOST_WEEKS)]
+    )
+    weeks_to_access_to = models.PositiveSmallIntegerField(
+        "weeks to access, at most",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MOST_WEEKS)],
+        help_text="From applying to working with the data. The same in both boxes for one figure.",
+    )
+    access_confirmed_on = models.DateField("access facts last confirmed", null=True, blank=True)
+    access_confirmed_by = models.CharField(
+        "confirmed by",
+        max_length=200,
+        blank=True,
+        help_text="A team or role, e.g. the custodian’s data team.",
     )
     licence = models.CharField(max_length=200, blank=True)
     formats = models.CharField(max_length=200, blank=True, help_text="E.g. CSV, SPSS, Stata.")
@@ -171,6 +225,12 @@ class Dataset(Entry):
                 | models.Q(max_age__gte=models.F("min_age")),
                 name="dataset_ages_in_order",
             ),
+            models.CheckConstraint(
+                condition=models.Q(weeks_to_access_to__isnull=True)
+                | models.Q(weeks_to_access_from__isnull=True)
+                | models.Q(weeks_to_access_to__gte=models.F("weeks_to_access_from")),
+                name="dataset_weeks_in_order",
+            ),
         ]
         indexes = [
             # Serve the dataset list's access-level, source, and life-stage and age filters (for_ages).
@@ -181,6 +241,10 @@ class Dataset(Entry):
             models.Index(fields=["status", "title"], name="dataset_listing_idx"),
             # Serves the home page's newest datasets and the list's "Recently updated" order.
             models.Index(fields=["status", "-updated"], name="dataset_recent_idx"),
+            # Serves the dataset list's time-to-access filter (within_weeks).
+            models.Index(
+                Coalesce("weeks_to_access_to", "weeks_to_access_from"), name="dataset_longest_wait_idx"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -197,6 +261,9 @@ class Dataset(Entry):
             errors["max_age"] = "The maximum age is below the minimum age."
         if self.is_ongoing and self.end_year:
             errors["end_year"] = "An ongoing dataset has no end year: clear one or the other."
+        weeks_from, weeks_to = self.weeks_to_access_from, self.weeks_to_access_to
+        if weeks_from is not None and weeks_to is not None and weeks_to < weeks_from:
+            errors["weeks_to_access_to"] = "The most weeks is below the least: give the shorter wait first."
         if errors:
             raise ValidationError(errors)
 
@@ -226,6 +293,25 @@ class Dataset(Entry):
         return str(self.start_year)
 
     @property
+    def weeks_to_access(self) -> tuple[int, int] | None:
+        """The typical wait as (least, most) weeks, or None when not known; one figure gives both."""
+        given = [w for w in (self.weeks_to_access_from, self.weeks_to_access_to) if w is not None]
+        return (min(given), max(given)) if given else None
+
+    @property
+    def time_to_access(self) -> str:
+        """The typical wait in words: "8–12 weeks", "About 6 weeks", or "" when not known."""
+        return weeks_in_words(self.weeks_to_access)
+
+    @property
+    def who_may_apply_labels(self) -> list[str]:
+        return self._meta.get_field("who_may_apply").labels(self.who_may_apply)
+
+    @property
+    def access_condition_labels(self) -> list[str]:
+        return self._meta.get_field("access_conditions").labels(self.access_conditions)
+
+    @property
     def is_national(self) -> bool:
         return self.coverage_scope in self.NATIONAL_SCOPES
 
@@ -236,3 +322,13 @@ class Dataset(Entry):
     @property
     def doi_url(self) -> str:
         return f"https://doi.org/{self.doi}" if self.doi else ""
+
+
+def weeks_in_words(weeks: tuple[int, int] | None) -> str:
+    """(8, 12) → "8–12 weeks"; (6, 6) → "About 6 weeks"; None → ""."""
+    if weeks is None:
+        return ""
+    least, most = weeks
+    if least == most:
+        return f"About {most} week{'s' if most != 1 else ''}"
+    return f"{least}–{most} weeks"
