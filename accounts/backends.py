@@ -20,3 +20,10 @@ class EmailBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+
+def lockout_username(request, credentials: dict | None = None) -> str:
+    """The name django-axes counts failed sign-ins under: the address as sign-in matches it, whatever
+    its case or surrounding spaces, so that `RES@example.org` is locked out with `res@example.org`."""
+    source = credentials if credentials else getattr(request, "data", request.POST)
+    return (source.get("username") or "").strip().casefold()

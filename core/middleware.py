@@ -5,10 +5,13 @@ import logging
 import re
 import time
 import uuid
+from collections.abc import Iterator
 from contextvars import ContextVar
+from functools import cache
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.urls import URLResolver, get_resolver
 
 from core.clients import client_ip
 
@@ -32,7 +35,29 @@ def loggable_path(request: HttpRequest) -> str:
     match = getattr(request, "resolver_match", None)
     if match and SECRET_URL_PARTS & match.kwargs.keys():
         return "/" + match.route
+    if match is None:
+        # An address that resolved to nothing (a secret link without its last slash, or with a
+        # character too many) may still carry the secret: keep only what comes before it.
+        for prefix in secret_url_prefixes():
+            if request.path.startswith(prefix):
+                return prefix + "…"
     return request.path
+
+
+@cache
+def secret_url_prefixes() -> tuple[str, ...]:
+    """The fixed beginnings of the addresses whose patterns carry a secret, such as
+    `/accounts/password-reset/` for `/accounts/password-reset/<uidb64>/<token>/`."""
+    return tuple(sorted(set(_secret_prefixes(get_resolver().url_patterns, "/")), key=len, reverse=True))
+
+
+def _secret_prefixes(patterns, prefix: str) -> Iterator[str]:
+    for pattern in patterns:
+        route = str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            yield from _secret_prefixes(pattern.url_patterns, prefix + route)
+        elif any(re.search(rf"<(\w+:)?{part}>", route) for part in SECRET_URL_PARTS):
+            yield prefix + route.split("<", 1)[0]
 
 
 class RequestLogMiddleware:

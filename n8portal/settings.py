@@ -42,7 +42,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, open to curators only (core/admin_site.py).
+    "core.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -65,7 +66,9 @@ INSTALLED_APPS = [
     "themes",
     "people",
     "datasets",
+    "variables",
     "projects",
+    "involvement",
     "search",
     "editing",
     "api",
@@ -114,6 +117,8 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = envint("SIGN_IN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours before a locked-out address and account may try again
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Sign-in matches the address whatever its case, so failures are counted whatever its case too.
+AXES_USERNAME_CALLABLE = "accounts.backends.lockout_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_CLIENT_IP_CALLABLE = "core.clients.client_ip"

@@ -81,3 +81,19 @@ def test_logs_never_hold_the_secrets_in_addresses(client, db, caplog):
     lines = logged_lines(caplog)
     assert "/following/unsubscribe/<str:token>/" in lines
     assert "a-secret-token-123" not in lines
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/accounts/password-reset/MQ/abc123-a-secret-token-456",  # without its last slash
+        "/accounts/password-reset/MQ/abc123-a-secret-token-456/x",  # a character too many
+        "/following/unsubscribe/abc123-a-secret-token-456",
+    ],
+)
+def test_logs_never_hold_secrets_in_addresses_that_lead_nowhere(client, db, caplog, address):
+    with caplog.at_level(logging.INFO):
+        client.get(address)
+    lines = logged_lines(caplog)
+    assert "a-secret-token" not in lines
+    assert address.split("/")[2] in lines  # the line is there, with the path up to the secret
