@@ -1,5 +1,6 @@
 """What every entry's admin page shares. Who may do what comes from accounts.policy."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -47,13 +48,50 @@ class CuratorsEdit:
         return is_curator(request.user) or super().has_delete_permission(request, obj)
 
 
+LOST_UPDATE = (
+    "Someone else saved this entry after you opened it, so your save would undo their changes. "
+    "Open the entry again to see what they changed, then make your change."
+)
+
+
+class VersionCheckedForm(forms.ModelForm):
+    """Refuses to save over a change made since the form was opened (on the site or in the admin), as the
+    site's editing forms do (editing/views.py): `version` is the entry's `updated` when it was opened."""
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.updated.isoformat()
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            # The admin saves inside a transaction: the lock holds the row until this save is done.
+            model = type(self.instance)
+            current = model._default_manager.select_for_update().filter(pk=self.instance.pk)
+            saved = current.values_list("updated", flat=True).first()
+            if saved is not None and saved.isoformat() != self.data.get(self.add_prefix("version")):
+                raise ValidationError(LOST_UPDATE, code="lost-update")
+        return cleaned
+
+
 class EntryAdmin(LabelledAutocomplete, VersionAdmin):
     """Every change made here is recorded as a version, as on the site (see editing/history.py)."""
 
+    form = VersionCheckedForm
     list_filter = ["status", "is_sample"]
     readonly_fields = ["created", "updated"]
     list_per_page = 50
     actions = ["publish", "archive"]
+
+    def get_fieldsets(self, request, obj=None):
+        """Every fieldset the entry's admin declares, and the hidden version its form checks."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if any("version" in options["fields"] for _, options in fieldsets):
+            return fieldsets
+        return [*fieldsets, (None, {"fields": ["version"]})]
 
     def has_module_permission(self, request) -> bool:
         return is_curator(request.user) or super().has_module_permission(request)
