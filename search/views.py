@@ -96,7 +96,7 @@ def label_of(results, name: str) -> str:
     return next((facet.label for facet in results.facets.get(name, []) if facet.value == value), value)
 
 
-@limited("autocomplete")
+@limited("autocomplete", answers_json=True)
 def suggest(request: HttpRequest) -> JsonResponse:
     """Suggestions while typing: entries and themes whose title starts with the words typed."""
     return JsonResponse({"suggestions": completions(request.GET.get("q", "")[:MAX_QUERY_LENGTH])})

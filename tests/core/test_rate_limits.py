@@ -100,3 +100,14 @@ def test_without_trusted_proxies_forwarded_addresses_are_ignored(client, db, two
 def test_rate_limits_can_be_switched_off(client, db, two_a_minute, settings):
     settings.RATELIMIT_ENABLE = False
     assert {client.get("/search/?q=health").status_code for _ in range(4)} == {200}
+
+
+@pytest.mark.parametrize("url", ["/search/suggest/?q=bra", "/edit/choices/researchers/?q=bra"])
+def test_the_autocompletes_refusal_is_json_for_its_script(client, db, two_a_minute, url):
+    client.force_login(UserFactory())
+    for _ in range(2):
+        client.get(url)
+    refused = client.get(url)
+    assert refused.status_code == 429
+    assert refused["Content-Type"] == "application/json"
+    assert refused.json() == {"detail": "Too many requests: wait a minute and try again."}

@@ -84,3 +84,23 @@ def test_it_needs_the_csrf_token(curator):
 
     assert client.post(url_for(dataset)).status_code == 403
     assert Dataset.objects.get(pk=dataset.pk).last_reviewed is None
+
+
+def test_a_suggester_cannot_mark_their_own_suggestion_reviewed(client, outsider):
+    suggestion = DatasetFactory(status=Dataset.Status.SUBMITTED, author=outsider)
+    client.force_login(outsider)
+
+    assert client.post(url_for(suggestion)).status_code == 400
+
+    suggestion.refresh_from_db()
+    assert suggestion.last_reviewed is None
+    # Still theirs to edit, and still waiting for review.
+    assert client.get(f"/edit/datasets/{suggestion.slug}/").status_code == 200
+
+
+def test_a_hidden_entry_answers_as_a_missing_one(client, outsider, edited_organisation):
+    draft = DatasetFactory(custodian=edited_organisation, status=Dataset.Status.DRAFT)
+    client.force_login(outsider)
+
+    assert client.post(url_for(draft)).status_code == 404
+    assert client.post("/curation/reviewed/datasets/no-such-dataset/").status_code == 404
