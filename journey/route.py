@@ -6,7 +6,7 @@ from itertools import combinations
 
 from django.db.models import Prefetch
 
-from datasets.models import Dataset
+from datasets.models import Dataset, weeks_in_words
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,31 @@ class Route:
     by_access_level: dict
     environments: list[str]
     links: list[Link]
+    wait: "Wait"
+
+
+@dataclass(frozen=True)
+class Wait:
+    """How long getting every dataset of a basket typically takes: applications run side by side, so the
+    longest decides. `unknown` datasets have no figure and may make it longer."""
+
+    weeks: tuple[int, int] | None
+    longest: list[Dataset]
+    unknown: list[Dataset]
+
+    @property
+    def in_words(self) -> str:
+        return weeks_in_words(self.weeks)
+
+
+def wait_for(datasets: list[Dataset]) -> Wait:
+    known = [dataset for dataset in datasets if dataset.weeks_to_access]
+    unknown = [dataset for dataset in datasets if not dataset.weeks_to_access]
+    if not known:
+        return Wait(None, [], unknown)
+    weeks = (max(d.weeks_to_access[0] for d in known), max(d.weeks_to_access[1] for d in known))
+    longest = [dataset for dataset in known if dataset.weeks_to_access[1] == weeks[1]]
+    return Wait(weeks, longest, unknown)
 
 
 def route_for(slugs: list[str]) -> Route:
@@ -46,7 +71,14 @@ def route_for(slugs: list[str]) -> Route:
     environments = sorted(
         {d.trusted_research_environment for d in datasets if d.trusted_research_environment}
     )
-    return Route(datasets, dict(by_custodian), dict(by_access_level), environments, links_between(datasets))
+    return Route(
+        datasets,
+        dict(by_custodian),
+        dict(by_access_level),
+        environments,
+        links_between(datasets),
+        wait_for(datasets),
+    )
 
 
 def links_between(datasets: list[Dataset]) -> list[Link]:

@@ -19,9 +19,14 @@ pytestmark = pytest.mark.django_db
 def three():
     nhs = LinkageIdentifier.objects.get(slug="nhs-number")
     first = DatasetFactory(
-        title="Births", trusted_research_environment="Connected Bradford", time_to_access="3 months"
+        title="Births",
+        trusted_research_environment="Connected Bradford",
+        weeks_to_access_from=8,
+        weeks_to_access_to=13,
     )
-    second = DatasetFactory(title="School records", custodian=first.custodian, access_level="controlled")
+    second = DatasetFactory(
+        title="School records", custodian=first.custodian, access_level="controlled", weeks_to_access_from=26
+    )
     third = DatasetFactory(
         title='=HYPERLINK("http://evil")', custodian=OrganisationFactory(name="Other body")
     )
@@ -109,3 +114,16 @@ def test_the_menu_shows_the_journey_once_something_is_collected(client, three):
     assert "Data journey" not in client.get("/").text
     collect(client, three[0])
     assert "Data journey (1)" in client.get("/").text
+
+
+def test_the_longest_wait_decides_the_time_to_access_them_all(client, three):
+    first, second, third = three
+    collect(client, first)
+    assert client.get("/journey/").context["route"].wait.weeks == (8, 13)
+    collect(client, second, third)
+    page = client.get("/journey/")
+    wait = page.context["route"].wait
+    # Births takes 8–13 weeks, School records about 26: side by side, 26 weeks in all.
+    assert wait.weeks == (26, 26) and wait.longest == [second] and wait.unknown == [third]
+    assert "about 26 weeks" in page.text and "Not yet known for 1 dataset" in page.text
+    assert f'href="{third.get_absolute_url()}#enquiry"' in page.text
