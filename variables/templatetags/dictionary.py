@@ -1,0 +1,53 @@
+"""The data dictionary's parts on other apps' pages: a dataset's variables and a theme's ages."""
+
+from django import template
+from django.db.models import Count
+
+from accounts.policy import may_edit_dictionary
+from datasets.models import Dataset
+
+from .. import chart
+from ..models import Variable
+from ..views import measured_grid
+
+register = template.Library()
+
+
+@register.inclusion_tag("variables/_on_dataset.html", takes_context=True)
+def data_dictionary(context, dataset: Dataset) -> dict:
+    """How many variables the dataset describes, and what it measured when: two queries."""
+    variables = Variable.objects.filter(dataset=dataset)
+    total = variables.count()
+    grid = measured_grid(variables) if total else chart.Grid([], [])
+    return {
+        "dataset": dataset,
+        "total": total,
+        "grid": grid,
+        "chart": chart.svg(grid) if grid else "",
+        "may_edit": may_edit_dictionary(context["request"].user, dataset),
+    }
+
+
+@register.inclusion_tag("variables/_on_theme.html")
+def measured_in_theme(theme) -> dict:
+    """The published datasets with variables on this theme (or its sub-themes), and at which ages: one
+    grouped query, drawn as datasets by age."""
+    rows = (
+        Variable.objects.filter(theme__in=theme.with_children(), dataset__status=Dataset.Status.PUBLISHED)
+        .values_list("dataset__title", "dataset__slug", "ages")
+        .annotate(number=Count("pk"))
+        .order_by()
+    )
+    slugs: dict[str, str] = {}
+    triples = []
+    for title, slug, ages, number in rows:
+        slugs[title] = slug
+        triples.append((title, "", ages, number))
+    grid = chart.grid_of(triples)
+    grid.topics = [(title, counts) for title, counts in grid.topics if title != chart.NO_TOPIC]
+    return {
+        "theme": theme,
+        "grid": grid,
+        "chart": chart.svg(grid, title_id="theme-ages-title") if grid else "",
+        "datasets": sorted(slugs.items(), key=lambda item: item[0].casefold()),
+    }
