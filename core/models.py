@@ -1,7 +1,7 @@
 """What every directory entry shares: a slug, a place in the review workflow and timestamps."""
 
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils.text import slugify
 
 
@@ -77,10 +77,28 @@ class Entry(models.Model):
     class Meta:
         abstract = True
 
+    # How many times a new entry's save tries another slug when one it chose was taken meanwhile.
+    SLUG_ATTEMPTS = 5
+
     def save(self, *args, **kwargs):
-        if not self.slug:
+        if self.slug:
+            return super().save(*args, **kwargs)
+        for attempt in range(self.SLUG_ATTEMPTS):
             self.slug = self.unique_slug(str(self))
-        super().save(*args, **kwargs)
+            try:
+                # A savepoint, so that a clash leaves the surrounding transaction usable.
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                # Someone saved an entry with the same title between our choosing the slug and saving:
+                # choose again, now that theirs is seen. Any other clash is not ours to handle.
+                if not self.slug_is_taken() or attempt == self.SLUG_ATTEMPTS - 1:
+                    self.slug = ""
+                    raise
+
+    def slug_is_taken(self) -> bool:
+        """Whether another entry of this kind has this entry's slug (queries the database)."""
+        return type(self)._default_manager.exclude(pk=self.pk).filter(slug=self.slug).exists()
 
     @property
     def is_published(self) -> bool:
