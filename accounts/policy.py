@@ -11,6 +11,9 @@ Roles, from least to most:
   suggestions for them;
 - a curator (member of the Curators group, or a superuser): everything, including deleting, and the
   themes.
+Involvement opportunities are offered by a project or an organisation: only project leads, organisation
+editors and curators may offer one; a project's lead looks after its opportunities, and the editors
+of the organisations the project or opportunity belongs to review them.
 Anyone who may edit an entry may also view it while it is not published.
 
 Each rule is written once, as a query (`own_entries`, `organisation_entries`), so that single
@@ -24,6 +27,7 @@ from django.db.models import Model, Q, QuerySet
 
 from core.models import Entry
 from datasets.models import Dataset
+from involvement.models import Opportunity
 from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import Membership, Project
@@ -62,7 +66,7 @@ def can(user, action: Action, entry: Model | type[Model]) -> bool:
     if is_curator(user):
         return True
     if action == Action.SUGGEST:
-        return entry in SUGGESTIBLE
+        return offers_involvement(user) if entry is Opportunity else entry in SUGGESTIBLE
     if isinstance(entry, type) or action == Action.DELETE:
         return False
     if action in (Action.VIEW, Action.EDIT):
@@ -70,6 +74,13 @@ def can(user, action: Action, entry: Model | type[Model]) -> bool:
     if action in (Action.PUBLISH, Action.ARCHIVE):
         return edits_organisation_of(user, entry)
     return False
+
+
+def offers_involvement(user) -> bool:
+    """Whether `user` may offer involvement opportunities: they lead a project or edit an organisation
+    (curators always may). Two queries at most."""
+    leads = Membership.objects.filter(role=Membership.Role.LEAD, researcher__account=user)
+    return leads.exists() or Organisation.objects.filter(editors=user).exists()
 
 
 def _one(entry: Model) -> QuerySet:
@@ -98,6 +109,9 @@ def own_entries(user, entries: QuerySet) -> QuerySet:
     elif model is Project:
         led = Membership.objects.filter(role=Membership.Role.LEAD, researcher__account=user)
         condition |= Q(pk__in=led.values("project"))
+    elif model is Opportunity:
+        led = Membership.objects.filter(role=Membership.Role.LEAD, researcher__account=user)
+        condition |= Q(project__in=led.values("project"))
     return entries.filter(condition)
 
 
@@ -123,6 +137,9 @@ def _belongs_to(model, organisations) -> Q:
             organisation__in=organisations
         ).values("project")
         return Q(pk__in=led_from) | Q(pk__in=partnered)
+    if model is Opportunity:
+        projects = Project.objects.filter(_belongs_to(Project, organisations)).values("pk")
+        return Q(organisation__in=organisations) | Q(project__in=projects)
     return Q(pk__in=[])
 
 
@@ -152,13 +169,18 @@ def people_who_look_after(entry: Model) -> QuerySet:
     owners = Q(pk=entry.author_id) if is_unreviewed_suggestion else Q(pk__in=[])
     if isinstance(entry, Researcher):
         owners |= Q(pk=entry.account_id)
-    elif isinstance(entry, Project):
+    elif isinstance(entry, Project | Opportunity) and (project_id := _project_id(entry)):
         owners |= Q(
-            researcher_profile__memberships__project=entry,
+            researcher_profile__memberships__project=project_id,
             researcher_profile__memberships__role=Membership.Role.LEAD,
         )
     editors = Q(edited_organisations__in=organisations_of(entry))
     return get_user_model().objects.filter(owners | editors, is_active=True).distinct()
+
+
+def _project_id(entry: Project | Opportunity) -> int | None:
+    """The project itself, or the project offering an opportunity."""
+    return entry.pk if isinstance(entry, Project) else entry.project_id
 
 
 def organisations_of(entry: Model) -> QuerySet:
@@ -174,4 +196,19 @@ def organisations_of(entry: Model) -> QuerySet:
         return Organisation.objects.filter(
             Q(partner_projects=entry) | Q(pk__in=leads.values("researcher__organisation"))
         )
+    if isinstance(entry, Opportunity):
+        # The organisation offering it, and those of the project offering it.
+        offering = Q(pk=entry.organisation_id) if entry.organisation_id else Q(pk__in=[])
+        if entry.project_id:
+            project = Project(pk=entry.project_id)
+            offering |= Q(pk__in=organisations_of(project).values("pk"))
+        return Organisation.objects.filter(offering)
     return Organisation.objects.none()
+
+
+def may_edit_dictionary(user, dataset: Dataset) -> bool:
+    """Curators and the editors of the dataset's custodian may change its data dictionary (not the
+    suggester of a draft: a dictionary is the custodian's account of its data)."""
+    if not user.is_authenticated:
+        return False
+    return is_curator(user) or edits_organisation_of(user, dataset)

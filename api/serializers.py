@@ -7,7 +7,7 @@ from areas.models import Area
 from datasets.models import Dataset
 from organisations.models import Organisation
 from people.models import Researcher
-from projects.models import DatasetUsage, Membership, Output, Project
+from projects.models import STAGE_LABELS, DatasetUsage, Membership, Output, Project
 from themes.models import Theme
 
 from .fields import EntryLink, links
@@ -195,6 +195,12 @@ class OutputSerializer(serializers.ModelSerializer):
 
 class ProjectSerializer(EntrySerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:project-detail", lookup_field="slug")
+    stage = serializers.ChoiceField(
+        source="current_stage",
+        choices=list(STAGE_LABELS.items()),
+        read_only=True,
+        help_text="As shown on the site: an active project whose end date has passed is `ended`.",
+    )
     members = MemberSerializer(source="public_memberships", many=True, read_only=True)
     datasets_used = UsageSerializer(source="public_usages", many=True, read_only=True)
     outputs = OutputSerializer(many=True, read_only=True)

@@ -3,11 +3,13 @@
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from areas.models import Area
 from collection.models import Collection, CollectionItem
 from datasets.access_facts import ACCESS_FACTS
 from datasets.models import Dataset, LinkageIdentifier
+from involvement.models import Opportunity
 from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import DatasetUsage, Membership, Output, Project
@@ -16,6 +18,7 @@ from themes.models import Theme
 
 from . import collections as collection_content
 from . import datasets as dataset_content
+from . import opportunities as opportunity_content
 from . import organisations as organisation_content
 from .people_and_projects import PROJECTS, researchers
 
@@ -64,6 +67,8 @@ def load_entries(log) -> None:
     log(f"Projects: {len(projects)}")
     collections = load_collections(themes, datasets, projects)
     log(f"Collections: {len(collections)}")
+    opportunities = load_opportunities(projects)
+    log(f"Opportunities to get involved: {len(opportunities)}")
 
 
 def load_organisations() -> dict[str, Organisation]:
@@ -202,6 +207,33 @@ def load_collections(themes, datasets, projects) -> list[Collection]:
             item.save()
         collections.append(collection)
     return collections
+
+
+def load_opportunities(projects) -> list[Opportunity]:
+    """The sample opportunities, each closing some days from today so the demo always has open ones."""
+    projects_by_slug = {project.slug: project for project in projects}
+    today = timezone.localdate()
+    opportunities = []
+    for entry in opportunity_content.OPPORTUNITIES:
+        fields = {
+            name: value
+            for name, value in entry.items()
+            if name not in ("slug", "project", "wants", "closes_in_days")
+        }
+        wants = {field: field in entry["wants"] for field in Opportunity.AUDIENCES.values()}
+        opportunities.append(
+            save(
+                Opportunity,
+                entry["slug"],
+                project=projects_by_slug[entry["project"]],
+                closes_on=today + datetime.timedelta(days=entry["closes_in_days"]),
+                contact_email=f"{entry['slug'].removeprefix('sample-')}@example.org",
+                is_sample=True,
+                **wants,
+                **fields,
+            )
+        )
+    return opportunities
 
 
 def role_for(person: Researcher) -> str:

@@ -163,6 +163,8 @@ def researchers() -> list[dict]:
                 "has_lived_experience": is_student and index % 16 == 2,
                 "lived_experience": LIVED_EXPERIENCE if is_student and index % 16 == 2 else "",
                 "show_lived_experience": is_student and index == 2,
+                # The leads of the projects that ask people to take part (demo.opportunities), and a few more.
+                "welcomes_lived_experience": index in (1, 6, 16, 22, 27) or index % 8 == 2,
             }
         )
     return people
@@ -444,10 +446,11 @@ PROJECTS = [
     {
         "slug": "sample-youth-voice-in-policy",
         "title": "Youth voice in local policy",
-        "summary": "Works with young researchers with lived experience to turn survey findings into council policy.",
+        "summary": "Works with young researchers with lived experience to turn survey findings into council "
+        "policy; a second phase, funded to 2027, brings in a young people’s advisory group.",
         "stage": "active",
         "start": (2023, 3),
-        "end": (2025, 12),
+        "end": (2027, 8),
         "funder": "A citizen science fund",
         "lead": 22,
         "members": [2, 14, 38],

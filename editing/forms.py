@@ -9,11 +9,13 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.urls import reverse_lazy
 
+from accounts.policy import editable_by
 from areas.models import Area
 from core.filters import EntryChoiceField
 from core.models import Entry
 from datasets.access_facts import ACCESS_FACTS
 from datasets.models import Dataset, LinkageIdentifier
+from involvement.models import Opportunity
 from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import DatasetUsage, Membership, Output, Project
@@ -280,7 +282,62 @@ def _parts_query(factory, instance):
     return factory.model.objects.select_related(*linked)
 
 
-FORMS = {Researcher: ResearcherForm, Dataset: DatasetForm, Project: ProjectForm}
+class OpportunityForm(EntryForm):
+    """An involvement opportunity, offered by a project or organisation the person may edit."""
+
+    needs_user = True
+    project = EntryNameField(
+        Project,
+        name_field="title",
+        choices_kind="projects",
+        label="Project",
+        required=False,
+        help_text="A project you lead or whose organisation you edit. Leave empty for an organisation’s own.",
+    )
+    organisation = organisation_field(
+        "Organisation",
+        required=False,
+        help_text="An organisation you edit, when the opportunity is not one project’s.",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("project", "organisation"):
+            field = self.fields[name]
+            model = field.queryset.model
+            mine = editable_by(user, model.objects.published())
+            linked_id = getattr(self.instance, f"{name}_id") if self.instance.pk else None
+            # A saved link stays acceptable, whoever edits it; a new one must be to their own.
+            field.queryset = mine | model.objects.filter(pk=linked_id) if linked_id else mine
+
+    class Meta:
+        model = Opportunity
+        fields = [
+            "title",
+            "summary",
+            "project",
+            "organisation",
+            *Opportunity.AUDIENCES.values(),
+            "commitment",
+            "setting",
+            "location",
+            "payment",
+            "payment_details",
+            "accessibility",
+            "closes_on",
+            "contact_email",
+        ]
+        labels = {
+            field: f"Wanted: {Opportunity._meta.get_field(field).verbose_name}"
+            for field in Opportunity.AUDIENCES.values()
+        }
+        widgets = {
+            # A date input's value must be written as ISO 8601, whatever the language of the page.
+            "closes_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        }
+
+
+FORMS = {Researcher: ResearcherForm, Dataset: DatasetForm, Project: ProjectForm, Opportunity: OpportunityForm}
 
 
 class ReturnForm(forms.Form):

@@ -3,6 +3,7 @@
 from django.http import Http404
 
 from datasets.models import Dataset
+from involvement.models import Opportunity
 from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import Project
@@ -12,6 +13,7 @@ KINDS = {
     "researchers": Researcher,
     "datasets": Dataset,
     "projects": Project,
+    "opportunities": Opportunity,
     "organisations": Organisation,
     "themes": Theme,
 }

@@ -19,9 +19,11 @@ from django.utils.module_loading import import_string
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.policy import Action, can, is_curator, reviewable_by
+from core.filters import printable
 from core.models import Entry
 from core.navigation import posted_next
 from core.ratelimits import limited
+from involvement.models import Opportunity
 from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import Membership, Project
@@ -36,12 +38,14 @@ DETAIL_VIEWS = {
     "researchers": "people.views.researcher_detail",
     "datasets": "datasets.views.dataset_detail",
     "projects": "projects.views.project_detail",
+    "opportunities": "involvement.views.opportunity_detail",
 }
 # Kinds whose names the forms suggest while typing: their label in the search index, their name field.
 CHOICE_KINDS = {
     "researchers": ("Researcher", "name"),
     "datasets": ("Dataset", "title"),
     "organisations": ("Organisation", "name"),
+    "projects": ("Project", "title"),
 }
 
 
@@ -67,6 +71,10 @@ def new_entry(request: HttpRequest, kind: str) -> HttpResponse:
     entry = model(author=request.user)
     if model is Researcher and request.GET.get("mine") and not hasattr(request.user, "researcher_profile"):
         entry.account = request.user
+    if model is Opportunity:
+        # "Offer a way to take part" on a project's page starts the form with that project.
+        wanted = printable(request.GET.get("project", ""))
+        entry.project = Project.objects.published().filter(slug=wanted).first()
     return edit_form(request, kind, entry)
 
 
@@ -108,7 +116,10 @@ def edit_form(request: HttpRequest, kind: str, entry: Entry) -> HttpResponse:
 
 def bound_forms(request, entry: Entry):
     data = request.POST if request.method == "POST" else None
-    form = FORMS[type(entry)](data, instance=entry)
+    form_class = FORMS[type(entry)]
+    # A form that offers only what its user may link to (an opportunity's project) needs to know them.
+    extra = {"user": request.user} if getattr(form_class, "needs_user", False) else {}
+    form = form_class(data, instance=entry, **extra)
     parts = project_parts(data, instance=entry) if isinstance(entry, Project) else {}
     return form, parts
 

@@ -5,9 +5,11 @@ from itertools import islice
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from datasets.models import Dataset
+from involvement.models import Opportunity
 from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import Project
@@ -63,3 +65,29 @@ class ThemeFeed(EntryFeed):
 
     def items(self, theme):
         return newest(model.objects.published().in_theme(theme) for model in (Dataset, Researcher, Project))
+
+
+class OpportunityFeed(Feed):
+    """The open involvement opportunities, newest first: one closes, it leaves the feed."""
+
+    feed_type = Atom1Feed
+    title = "N8 Children & Young People data portal: ways to get involved"
+    subtitle = "Projects and organisations asking people to take part in their work."
+
+    def link(self):
+        return reverse("involvement:list")
+
+    def items(self):
+        return Opportunity.objects.open().order_by("-created", "-pk")[:FEED_LENGTH]
+
+    def item_title(self, opportunity):
+        return f"{opportunity.title} (closes {opportunity.closes_on.day} {opportunity.closes_on:%B %Y})"
+
+    def item_description(self, opportunity):
+        return opportunity.summary
+
+    def item_updateddate(self, opportunity):
+        return opportunity.updated
+
+    def item_pubdate(self, opportunity):
+        return opportunity.created

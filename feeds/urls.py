@@ -2,7 +2,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from . import views
-from .feeds import EntryFeed, ThemeFeed
+from .feeds import EntryFeed, OpportunityFeed, ThemeFeed
 from .sitemaps import SITEMAPS
 
 app_name = "feeds"
@@ -17,4 +17,5 @@ urlpatterns = [
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("feeds/new.atom", EntryFeed(), name="new"),
     path("feeds/themes/<slug:slug>.atom", ThemeFeed(), name="theme"),
+    path("feeds/get-involved.atom", OpportunityFeed(), name="opportunities"),
 ]

@@ -1,4 +1,5 @@
-"""Requests, made through the portal, to be introduced to a researcher or a dataset's contact point."""
+"""Requests, made through the portal, to be introduced to a researcher or a dataset's contact point, or to
+take part in an involvement opportunity."""
 
 from django.db import models
 
@@ -27,6 +28,13 @@ class IntroductionRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="introduction_requests",
     )
+    opportunity = models.ForeignKey(
+        "involvement.Opportunity",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="introduction_requests",
+    )
     requester_name = models.CharField(max_length=200)
     requester_organisation = models.CharField(max_length=200, blank=True)
     requester_email = models.EmailField(help_text="Where the answer goes: the email's Reply-To.")
@@ -39,7 +47,11 @@ class IntroductionRequest(models.Model):
         ordering = ["-created"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(researcher__isnull=True) | models.Q(dataset__isnull=True),
+                condition=(
+                    models.Q(researcher__isnull=True, dataset__isnull=True)
+                    | models.Q(researcher__isnull=True, opportunity__isnull=True)
+                    | models.Q(dataset__isnull=True, opportunity__isnull=True)
+                ),
                 name="introduction_one_target",
             ),
         ]
@@ -57,5 +69,5 @@ class IntroductionRequest(models.Model):
 
     @property
     def target(self):
-        """The researcher or dataset asked about (queries the database unless selected with it)."""
-        return self.researcher or self.dataset
+        """The researcher, dataset or opportunity asked about (queries the database unless selected with it)."""
+        return self.researcher or self.dataset or self.opportunity

@@ -5,6 +5,7 @@ from datetime import timedelta
 from email.utils import formataddr
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -12,6 +13,7 @@ from django.utils import timezone
 
 from core.models import Entry
 from datasets.models import Dataset
+from involvement.models import Opportunity
 from people.models import Researcher
 
 from .models import IntroductionRequest
@@ -25,7 +27,8 @@ def address_of(entry: Entry) -> str:
     """Where an introduction to `entry` goes, or '' when it does not accept them.
 
     A researcher's own address, else their account's (one query when the profile has no address
-    of its own and the account was not selected with it); a dataset's contact mailbox.
+    of its own and the account was not selected with it); a dataset's contact mailbox; an open
+    opportunity's contact address.
     """
     if not entry.is_published:
         return ""
@@ -36,8 +39,30 @@ def address_of(entry: Entry) -> str:
             return entry.email
         return entry.account.email if entry.account_id else ""
     if isinstance(entry, Dataset):
-        return entry.contact_email
+        return entry.contact_email or custodian_team_addresses(entry)
+    if isinstance(entry, Opportunity):
+        # Only while it is open, and offered by published entries (read with it: see to_opportunity).
+        offerers = [offerer for offerer in (entry.project, entry.organisation) if offerer is not None]
+        if entry.is_open and all(offerer.is_published for offerer in offerers):
+            return entry.contact_email
     return ""
+
+
+# Joins a team's addresses in what address_of returns; send() splits them again. No address has it.
+ADDRESS_SEPARATOR = ", "
+
+
+def custodian_team_addresses(dataset: Dataset) -> str:
+    """The addresses of the active editors of a dataset's published custodian, for a dataset with no
+    contact mailbox of its own: the team that answers for it (one query)."""
+    if dataset.custodian_id is None:
+        return ""
+    editors = get_user_model().objects.filter(
+        edited_organisations=dataset.custodian_id,
+        edited_organisations__status=Entry.Status.PUBLISHED,
+        is_active=True,
+    )
+    return ADDRESS_SEPARATOR.join(sorted(set(editors.exclude(email="").values_list("email", flat=True))))
 
 
 def is_rate_limited(email: str, ip: str | None) -> bool:
@@ -65,6 +90,7 @@ def log(entry: Entry, data: dict, ip: str | None, outcome: str) -> IntroductionR
     return IntroductionRequest.objects.create(
         researcher=entry if isinstance(entry, Researcher) else None,
         dataset=entry if isinstance(entry, Dataset) else None,
+        opportunity=entry if isinstance(entry, Opportunity) else None,
         requester_name=without_nul(data.get("name", ""))[:200],
         requester_organisation=without_nul(data.get("organisation", ""))[:200],
         requester_email=without_nul(data.get("email", ""))[:254],
@@ -93,6 +119,7 @@ def send(entry: Entry, address: str, data: dict) -> str:
     context = {
         "entry": entry,
         "is_dataset": isinstance(entry, Dataset),
+        "is_opportunity": isinstance(entry, Opportunity),
         "link": settings.SITE_URL.rstrip("/") + entry.get_absolute_url(),
         **data,
     }
@@ -101,7 +128,7 @@ def send(entry: Entry, address: str, data: dict) -> str:
         subject=" ".join(subject.split()),
         body=render_to_string("introductions/email/introduction.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[address],
+        to=address.split(ADDRESS_SEPARATOR),
         reply_to=[formataddr((data["name"], data["email"]))],
     )
     try:

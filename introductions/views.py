@@ -7,9 +7,10 @@ from core.clients import client_ip
 from core.models import Entry
 from core.ratelimits import limited
 from datasets.models import Dataset
+from involvement.models import Opportunity
 from people.models import Researcher
 
-from .forms import HONEYPOT_FIELD, IntroductionForm, is_robot
+from .forms import HONEYPOT_FIELD, MESSAGE_MAX_LENGTH, IntroductionForm, is_robot
 from .models import IntroductionRequest
 from .sending import address_of, log, request_introduction
 
@@ -27,17 +28,37 @@ def to_dataset(request: HttpRequest, slug: str) -> HttpResponse:
     return introduction(request, get_object_or_404(Dataset.objects.published(), slug=slug))
 
 
+@require_http_methods(["GET", "POST"])
+def to_opportunity(request: HttpRequest, slug: str) -> HttpResponse:
+    """Taking part: a message to the people running an opportunity, as an introduction is."""
+    opportunities = Opportunity.objects.published().select_related("project", "organisation")
+    return introduction(request, get_object_or_404(opportunities, slug=slug))
+
+
+ACTIONS = {Dataset: "introductions:dataset", Opportunity: "introductions:opportunity"}
+
+
 def action_for(entry: Entry) -> str:
     """Where an entry's introduction form posts to."""
-    name = "introductions:dataset" if isinstance(entry, Dataset) else "introductions:researcher"
-    return reverse(name, args=[entry.slug])
+    return reverse(ACTIONS.get(type(entry), "introductions:researcher"), args=[entry.slug])
 
 
-def introduction_form(request: HttpRequest, data=None) -> IntroductionForm:
+def kind_context(entry: Entry) -> dict:
+    """What the templates need to word the page for the kind of entry."""
+    return {"is_dataset": isinstance(entry, Dataset), "is_opportunity": isinstance(entry, Opportunity)}
+
+
+def introduction_form(request: HttpRequest, data=None, entry: Entry | None = None) -> IntroductionForm:
     """The form, with a signed-in person's name and address filled in for them."""
     user = request.user
     initial = {"name": user.get_full_name(), "email": user.email} if user.is_authenticated else {}
-    return IntroductionForm(data, initial=initial, auto_id="introduction-%s")
+    form = IntroductionForm(data, initial=initial, auto_id="introduction-%s")
+    if isinstance(entry, Opportunity):
+        form.fields["message"].help_text = (
+            "Who you are, why you would like to take part, and any support you need to take part. "
+            f"At most {MESSAGE_MAX_LENGTH} characters."
+        )
+    return form
 
 
 @limited("introductions", methods=["POST"])
@@ -49,7 +70,7 @@ def introduction(request: HttpRequest, entry: Entry) -> HttpResponse:
     ip = client_ip(request) or None
     context = {
         "entry": entry,
-        "is_dataset": isinstance(entry, Dataset),
+        **kind_context(entry),
         "action": action_for(entry),
         "honeypot": HONEYPOT_FIELD,
     }
@@ -62,7 +83,7 @@ def introduction(request: HttpRequest, entry: Entry) -> HttpResponse:
         return render(request, "introductions/sent.html", context)
     if not address_of(entry):
         return render(request, "introductions/not_available.html", context, status=403)
-    form = introduction_form(request, request.POST if request.method == "POST" else None)
+    form = introduction_form(request, request.POST if request.method == "POST" else None, entry)
     context["form"] = form
     if request.method == "GET":
         return render(request, "introductions/introduction.html", context)

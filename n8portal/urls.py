@@ -17,6 +17,7 @@ urlpatterns = [
     path("researchers/", include("people.urls")),
     path("datasets/", include("datasets.urls")),
     path("projects/", include("projects.urls")),
+    path("get-involved/", include("involvement.urls")),
     path("organisations/", include("organisations.urls")),
     path("themes/", include("themes.urls")),
     path("collections/", include("collection.urls")),

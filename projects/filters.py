@@ -5,12 +5,16 @@ from datasets.models import Dataset
 from organisations.models import Organisation
 from themes.filters import ThemedFilterSet
 
-from .models import Project
+from .models import STAGE_LABELS, Project
 
 
 class ProjectFilter(ThemedFilterSet):
     stage = django_filters.ChoiceFilter(
-        label="Status", choices=Project.Stage.choices, empty_label="Any status"
+        label="Status",
+        choices=list(STAGE_LABELS.items()),
+        method="filter_stage",
+        empty_label="Any status",
+        help_text="An active project whose end date has passed counts as ended.",
     )
     organisation = EntryChoiceFilter(
         label="Organisation",
@@ -32,6 +36,9 @@ class ProjectFilter(ThemedFilterSet):
     class Meta:
         model = Project
         fields = []
+
+    def filter_stage(self, queryset, name, stage):
+        return queryset.in_stage(stage)
 
     def filter_organisation(self, queryset, name, organisation):
         return queryset.involving(organisation)

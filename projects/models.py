@@ -1,20 +1,38 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from core.identifiers import DoiField
 from core.models import Entry, WebAddressField
 from themes.models import ThemedQuerySet
 
+# The status an active project is shown with once its end date has passed: worked out from the date
+# whenever it is read, never stored, so no project stays "Active" for want of someone updating it.
+ENDED = "ended"
+
 
 class ProjectQuerySet(ThemedQuerySet):
+    def in_stage(self, stage: str):
+        """Projects shown with `stage`: "active" ones whose end date has passed are "ended" instead."""
+        today = timezone.localdate()
+        active = models.Q(stage=Project.Stage.ACTIVE)
+        if stage == ENDED:
+            return self.filter(active, end_date__lt=today)
+        if stage == Project.Stage.ACTIVE:
+            return self.filter(active).exclude(end_date__lt=today)
+        return self.filter(stage=stage)
+
     def involving(self, organisation):
-        """Projects the organisation is a partner in, or that one of its people works on."""
+        """Projects the organisation is a partner in, or that one of its published people works on (an
+        unpublished profile is not public, so it links nothing publicly)."""
         partner = Project.partner_organisations.through.objects.filter(
             project=models.OuterRef("pk"), organisation=organisation
         )
         staffed = Membership.objects.filter(
-            project=models.OuterRef("pk"), researcher__organisation=organisation
+            project=models.OuterRef("pk"),
+            researcher__organisation=organisation,
+            researcher__status=Entry.Status.PUBLISHED,
         )
         return self.filter(models.Exists(partner) | models.Exists(staffed))
 
@@ -79,6 +97,33 @@ class Project(Entry):
     def clean(self) -> None:
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": "The end date is before the start date."})
+
+    @property
+    def is_past_its_end(self) -> bool:
+        """Marked active, but its end date has passed: shown as ended, and its owners asked to update it."""
+        return (
+            self.stage == self.Stage.ACTIVE
+            and self.end_date is not None
+            and self.end_date < timezone.localdate()
+        )
+
+    @property
+    def current_stage(self) -> str:
+        """The status shown everywhere: the stage, but "ended" for an active project past its end date."""
+        return ENDED if self.is_past_its_end else self.stage
+
+    @property
+    def current_stage_label(self) -> str:
+        return STAGE_LABELS[self.current_stage]
+
+
+# Every status a project can be shown with, for filters, facets and the API.
+STAGE_LABELS = {
+    Project.Stage.PLANNED: "Planned",
+    Project.Stage.ACTIVE: "Active",
+    ENDED: "Ended",
+    Project.Stage.COMPLETED: "Completed",
+}
 
 
 class Membership(models.Model):

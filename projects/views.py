@@ -5,6 +5,7 @@ from django.shortcuts import render
 from core.listing import filtered_list
 from core.models import Entry
 from core.visibility import visible_entry
+from involvement.models import Opportunity
 from organisations.models import Organisation
 from themes.models import Theme
 
@@ -35,6 +36,7 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 queryset=DatasetUsage.objects.filter(dataset__status=published).select_related("dataset"),
             ),
             "outputs",
+            Prefetch("opportunities", queryset=Opportunity.objects.open(), to_attr="open_opportunities"),
         ),
         slug=slug,
     )

@@ -151,7 +151,7 @@ PROJECT = Export(
     columns=[
         Column("Title", lambda p: p.title),
         Column("Summary", lambda p: p.summary),
-        Column("Project status", lambda p: p.get_stage_display()),
+        Column("Project status", lambda p: p.current_stage_label),
         Column("Start date", lambda p: p.start_date),
         Column("End date", lambda p: p.end_date),
         Column("Funder", lambda p: p.funder),

@@ -20,6 +20,12 @@ def kind(entry) -> str:
 
 
 @register.filter
+def singular(entry) -> str:
+    """The entry's kind in words: "dataset", "opportunity" (its kind in addresses is plural)."""
+    return entry._meta.verbose_name
+
+
+@register.filter
 def has_site_form(entry) -> bool:
     return type(entry) in FORMS
 
