@@ -107,10 +107,11 @@ def thinnest_areas(coverage: Coverage, at_least: int = 10) -> list[AreaCount]:
 
 
 def _per_top_theme(through: type, entry: str, *group_by: str, **filters) -> QuerySet:
-    """Published `entry`s per top-level theme (sub-themes counted into their parent, each entry once)."""
+    """Published `entry`s per top-level theme (published sub-themes counted into their parent, each entry
+    once)."""
     # One filter() call, so that a many-to-many filter and the grouping share the same join.
     return (
-        through.objects.filter(**{f"{entry}__status": PUBLISHED}, **filters)
+        through.objects.filter(**{f"{entry}__status": PUBLISHED}, theme__status=PUBLISHED, **filters)
         .annotate(top=Coalesce(F("theme__parent"), F("theme")))
         .order_by()
         .values(*group_by, "top")

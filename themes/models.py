@@ -42,8 +42,13 @@ class Theme(Entry):
         return reverse("themes:detail", args=[self.slug])
 
     def with_children(self):
-        """This theme and its sub-themes, as a queryset to filter by (not yet run)."""
-        return Theme.objects.filter(models.Q(pk=self.pk) | models.Q(parent=self.pk))
+        """This theme and its published sub-themes, as a queryset to filter by (not yet run).
+
+        An unpublished sub-theme is not public, so what is tagged only with it is not counted or listed
+        under its parent either (search leaves it out too)."""
+        return Theme.objects.filter(
+            models.Q(pk=self.pk) | models.Q(parent=self.pk, status=Entry.Status.PUBLISHED)
+        )
 
     def clean(self) -> None:
         if self.parent is None:
