@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from core.ratelimits import limited
+from variables.api import VariableViewSet
 
 from . import views
 
@@ -14,6 +15,7 @@ router.register("projects", views.ProjectViewSet, basename="project")
 router.register("organisations", views.OrganisationViewSet, basename="organisation")
 router.register("themes", views.ThemeViewSet, basename="theme")
 router.register("areas", views.AreaViewSet, basename="area")
+router.register("variables", VariableViewSet, basename="variable")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

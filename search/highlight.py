@@ -21,6 +21,11 @@ WORD = re.compile(r"\w+")
 SNIPPET_WORDS = 30
 # How search.indexing joins the names in the keywords and linked columns.
 LIST_SEPARATOR = " | "
+# Starts each of a dataset's variables in its keywords (search.documents): a symbol the index drops, so
+# a result can say which variable matched ("Measures fsm_eligible: Free school meals eligibility").
+VARIABLE_MARK = "≡ "
+# A variable's name is read as its parts, as the index reads it: fsm_eligible is fsm and eligible.
+NAME_PART = re.compile(r"[^\W_]+")
 
 
 STEMMER = snowballstemmer.stemmer("english")
@@ -51,7 +56,24 @@ class Highlighter:
         if kind == Kind.RESEARCHER:
             # A researcher's summary holds their biography and expertise (search.documents).
             return self.snippet([summary])
+        if kind == Kind.DATASET:
+            # A variable that matches is the most telling reason to show a dataset.
+            measured = self.measured(keywords)
+            if measured:
+                return measured
         return self.snippet([summary, body, keywords, linked])
+
+    def measured(self, keywords: str) -> SafeString | None:
+        """The words "Measures <name>: <label>" for the first of a dataset's variables that matches, if any."""
+        for part in (keywords or "").split(LIST_SEPARATOR):
+            if not part.startswith(VARIABLE_MARK):
+                continue
+            text = part[len(VARIABLE_MARK) :]
+            words = list(NAME_PART.finditer(text))
+            hits = {index for index, word in enumerate(words) if self.matches(word.group())}
+            if hits:
+                return mark_safe("Measures " + self.marked(text, words, hits))
+        return None
 
     def snippet(self, texts: list[str]) -> SafeString:
         """Up to SNIPPET_WORDS words around the first match in the first text that has one.
