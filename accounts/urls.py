@@ -4,7 +4,7 @@ from django.urls import path, reverse_lazy
 from core.ratelimits import limited
 
 from . import views
-from .forms import EmailSignInForm
+from .forms import EmailSignInForm, QueuedPasswordResetForm
 
 app_name = "accounts"
 urlpatterns = [
@@ -17,14 +17,24 @@ urlpatterns = [
         name="sign-in",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="sign-out"),
+    path("sign-up/", views.sign_up, name="sign-up"),
+    path("sign-up/sent/", views.sign_up_sent, name="sign-up-sent"),
+    path("verify/<uidb64>/<token>/", views.verify, name="verify"),
+    path("email/", views.change_email, name="email"),
+    path("email/confirm/<token>/", views.confirm_email, name="email-confirm"),
+    path("password/", views.PasswordChangeView.as_view(), name="password"),
+    path("claim/<slug:slug>/", views.claim_profile, name="claim"),
+    path("claims/", views.claim_list, name="claims"),
+    path("claims/<int:pk>/decide/", views.decide_claim, name="decide-claim"),
+    path("my-data/", views.download_my_data, name="my-data"),
+    path("close/", views.close_account, name="close"),
     path(
         "password-reset/",
         # Each request sends an email: limited, so the form cannot be used to flood someone's inbox.
         limited("password-reset", methods=["POST"])(
             auth_views.PasswordResetView.as_view(
+                form_class=QueuedPasswordResetForm,
                 success_url=reverse_lazy("accounts:password-reset-done"),
-                email_template_name="registration/password_reset_email.txt",
-                subject_template_name="registration/password_reset_subject.txt",
             )
         ),
         name="password-reset",

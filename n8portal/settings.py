@@ -240,6 +240,7 @@ else:
 # Rate limits per client address, counted in the cache (core/ratelimits.py). "N/m" is N a minute.
 RATE_LIMITS = {
     "sign-in": os.environ.get("RATE_LIMIT_SIGN_IN", "10/m"),
+    "sign-up": os.environ.get("RATE_LIMIT_SIGN_UP", "5/h"),
     "password-reset": os.environ.get("RATE_LIMIT_PASSWORD_RESET", "10/h"),
     "search": os.environ.get("RATE_LIMIT_SEARCH", "60/m"),
     "autocomplete": os.environ.get("RATE_LIMIT_AUTOCOMPLETE", "300/m"),
