@@ -1,7 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from core.filters import printable
+from core.filters import chosen_texts, printable
 
 
 class AreaCodeField(forms.ModelChoiceField):
@@ -24,3 +24,19 @@ class AreaCodeField(forms.ModelChoiceField):
 
     def label_from_instance(self, area) -> str:
         return f"{area.name} ({area.get_region_display()})"
+
+
+class AreaCodesField(forms.ModelMultipleChoiceField):
+    """Several ONS codes, current or retired (`?area=E08000032&area=E08000035`); cleans to the list of
+    areas they stand for, each once."""
+
+    def clean(self, value):
+        areas = []
+        for code in chosen_texts(value):
+            for area in AreaCodeField(queryset=self.queryset).clean(code):
+                if area not in areas:
+                    areas.append(area)
+        return areas
+
+    def label_from_instance(self, area) -> str:
+        return area.name

@@ -13,7 +13,7 @@ from django.shortcuts import render
 from transfer.export import entries_csv
 
 from .cached_counts import fresh_for, kept
-from .filters import active_filters
+from .filters import active_filters, filters_sentence
 
 
 def with_ties_broken(entries: QuerySet) -> QuerySet:
@@ -59,13 +59,15 @@ def filtered_list(
     page_query.pop("format", None)
     csv_query = page_query.copy()
     csv_query["format"] = "csv"
+    active = active_filters(request.GET, filterset)
     return render(
         request,
         template,
         {
             "filter": filterset,
             "page": page,
-            "active_filters": active_filters(request.GET, filterset),
+            "active_filters": active,
+            "filters_sentence": filters_sentence(active),
             "page_query": page_query.urlencode(),
             "csv_query": csv_query.urlencode(),
             "entry_noun": queryset.model._meta.verbose_name,

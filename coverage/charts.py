@@ -5,7 +5,7 @@ page's own font. Every text is escaped by format_html, so an area or theme calle
 “<script>” stays text. Each picture is followed on the page by a table of the same numbers.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -51,21 +51,28 @@ def coverage_map_svg(
     classes: list[ColourClass],
     link_for: Callable[[Area], str],
     description: str,
-    highlight: Area | None = None,
+    highlight: Sequence[Area] = (),
 ) -> SafeString:
-    """The tile map: one linked square per area, coloured by its class, with a legend below.
+    """The tile map: one linked square per area, coloured by its class, with a legend below; the
+    areas in `highlight` are outlined.
 
     The SVG is a group, not an image, because it holds links that assistive technology must reach.
+    The tiles come in rows, west to east, so that Tab moves through them as the eye reads them.
     """
     width = 2 * MARGIN + COLUMNS * STEP + GUTTER
     map_bottom = MARGIN + ROWS * STEP + GUTTER
+    outlined = {area.pk for area in highlight}
+    marker = " (this area)" if len(outlined) == 1 else " (chosen)"
     tiles = []
-    for item in coverage.areas:
+    placed = sorted(
+        ((_place(item.tile.column, item.tile.row, item.area.region), item) for item in coverage.areas),
+        key=lambda pair: (pair[0][1], pair[0][0]),
+    )
+    for (x, y), item in placed:
         area, tile = item.area, item.tile
-        x, y = _place(tile.column, tile.row, area.region)
         colour = class_for(item.count, classes)
-        is_highlighted = highlight is not None and area.pk == highlight.pk
-        name = f"{area.name}: {datasets_phrase(item.count)}" + (" (this area)" if is_highlighted else "")
+        is_highlighted = area.pk in outlined
+        name = f"{area.name}: {datasets_phrase(item.count)}" + (marker if is_highlighted else "")
         tiles.append(
             format_html(
                 '<a href="{href}" aria-label="{name}" class="tile{extra}"><title>{name}</title>'

@@ -1,5 +1,6 @@
 """Everything the coverage map needs on a page: filters read, counts made, SVG drawn and described."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -29,8 +30,8 @@ class Row:
     colour: ColourClass
 
 
-def coverage_panel(request: HttpRequest, highlight: Area | None = None) -> dict:
-    """The map's context for the request's filters, highlighting one area if given.
+def coverage_panel(request: HttpRequest, highlight: Sequence[Area] = ()) -> dict:
+    """The map's context for the request's filters, outlining the areas in `highlight`.
 
     The counts, and the map and table drawn from them, are kept in the cache for each combination of
     filters until the directory changes (core/cached_counts.py), except for signed-in people: then
@@ -48,7 +49,7 @@ def coverage_panel(request: HttpRequest, highlight: Area | None = None) -> dict:
     datasets_url = reverse("datasets:list")
 
     def link_for(area: Area) -> str:
-        return f"{datasets_url}?{urlencode({'area': area.code, **kept_values})}"
+        return f"{datasets_url}?{urlencode({'area': area.code, **kept_values}, doseq=True)}"
 
     def draw() -> str:
         coverage = area_coverage(tallied, with_national=with_national)
@@ -57,11 +58,18 @@ def coverage_panel(request: HttpRequest, highlight: Area | None = None) -> dict:
             coverage, classes, link_for, description(coverage, cleaned, highlight), highlight
         )
         rows = [Row(item, link_for(item.area), class_for(item.count, classes)) for item in coverage.areas]
-        context = {"coverage": coverage, "rows": rows, "highlight": highlight, "svg": svg}
+        outlined = {area.pk for area in highlight}
+        context = {
+            "coverage": coverage,
+            "rows": rows,
+            "outlined": outlined,
+            "one": len(outlined) == 1,
+            "svg": svg,
+        }
         return render_to_string("coverage/_map_figure.html", context)
 
-    drawn = {**kept_values, "national": with_national, "highlight": highlight.code if highlight else ""}
-    figure = kept("coverage-figure:" + urlencode(sorted(drawn.items())), draw, fresh=fresh)
+    drawn = {**kept_values, "national": with_national, "highlight": sorted(area.code for area in highlight)}
+    figure = kept("coverage-figure:" + urlencode(sorted(drawn.items()), doseq=True), draw, fresh=fresh)
     toggle = request.GET.copy()
     toggle.pop("page", None)
     toggle["national"] = "no" if with_national else "yes"
@@ -76,24 +84,30 @@ def coverage_panel(request: HttpRequest, highlight: Area | None = None) -> dict:
     }
 
 
-def kept_filters(cleaned: dict) -> dict[str, str]:
+def kept_filters(cleaned: dict) -> dict[str, str | list[str]]:
+    """The filters in force that the map counts by, as they are written in a link (sorted, so that
+    the same choices in another order are kept in the cache once)."""
     kept = {}
     for name in KEPT_FILTERS:
         value = cleaned.get(name)
         if value:
-            kept[name] = value.slug if name == "theme" else value
+            kept[name] = (
+                sorted(getattr(item, "slug", item) for item in value) if isinstance(value, list) else value
+            )
     return kept
 
 
 def counted_sentence(cleaned: dict) -> str:
     """Which published datasets the map counts, in words."""
     parts = []
-    if cleaned.get("theme"):
-        parts.append(f"in the theme {cleaned['theme'].name} (with its sub-themes)")
+    themes = cleaned.get("theme") or []
+    if themes:
+        named = " or ".join(theme.name for theme in themes)
+        parts.append(f"in the theme{'s' if len(themes) > 1 else ''} {named} (with sub-themes)")
     if cleaned.get("life_stage"):
-        label = BY_SLUG[cleaned["life_stage"]].label
-        # Only the first letter: the label names Reception and school years.
-        parts.append(f"covering {label[0].lower()}{label[1:]}")
+        # Only the first letter: the labels name Reception and school years.
+        labels = [BY_SLUG[slug].label for slug in cleaned["life_stage"]]
+        parts.append("covering " + " or ".join(f"{label[0].lower()}{label[1:]}" for label in labels))
     if cleaned.get("access_level"):
         level = Dataset.AccessLevel(cleaned["access_level"]).label
         parts.append(f"with {level.lower()} access")
@@ -110,7 +124,7 @@ def scope_sentence(national_count: int, with_national: bool) -> str:
     )
 
 
-def description(coverage: Coverage, cleaned: dict, highlight: Area | None) -> str:
+def description(coverage: Coverage, cleaned: dict, highlight: Sequence[Area]) -> str:
     most = max(coverage.areas, key=lambda item: item.count, default=None)
     text = (
         f"{counted_sentence(cleaned)} {scope_sentence(coverage.national, coverage.with_national)} "
@@ -120,6 +134,7 @@ def description(coverage: Coverage, cleaned: dict, highlight: Area | None) -> st
     )
     if most is not None and most.count:
         text += f" Most: {most.area.name}, {datasets_phrase(most.count)}."
-    if highlight is not None:
-        text += f" {highlight.name} is outlined in black."
+    if highlight:
+        names = ", ".join(area.name for area in highlight)
+        text += f" {names} {'is' if len(highlight) == 1 else 'are'} outlined in black."
     return text + " The table after the map gives every number."

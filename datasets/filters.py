@@ -1,12 +1,15 @@
+import operator
+from functools import reduce
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from areas.forms import AreaCodeField
+from areas.forms import AreaCodesField
 from areas.models import Area
-from core.filters import EntryChoiceFilter, FewChoicesMixin, sort_filter
+from core.filters import ChoicesFilter, EntryCheckboxesWidget, EntryChoiceFilter, FewChoicesMixin, sort_filter
 from organisations.models import Organisation
 from themes.filters import ThemedFilterSet
 
@@ -14,11 +17,21 @@ from .life_stages import LIFE_STAGE_CHOICES
 from .models import Dataset, LinkageIdentifier
 
 
-@extend_schema_field(OpenApiTypes.STR)
-class AreaFilter(FewChoicesMixin, django_filters.ModelChoiceFilter):
-    """An area by its ONS code; retired codes are understood too."""
+class AreaCheckboxesWidget(EntryCheckboxesWidget):
+    """The areas' tick boxes grouped by region."""
 
-    field_class = AreaCodeField
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.group_of = Area.get_region_display
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class AreaFilter(FewChoicesMixin, django_filters.ModelMultipleChoiceFilter):
+    """One or more areas by their ONS codes (`?area=E08000032&area=E08000035`); retired codes are
+    understood too. A tick box for each area, grouped by region."""
+
+    field_class = AreaCodesField
+    widget_class = AreaCheckboxesWidget
     placeholder = "Type its ONS code, such as E08000032"
 
 
@@ -75,16 +88,16 @@ class DatasetFilter(ThemedFilterSet):
     custodian = EntryChoiceFilter(label="Custodian", queryset=custodians(), empty_label="Any custodian")
     area = AreaFilter(
         label="Area covered",
-        queryset=Area.objects.all(),
+        queryset=Area.objects.order_by("region", "name"),
         to_field_name="code",
         method="filter_area",
-        empty_label="Any area",
+        help_text="Datasets covering any of the areas ticked, England-wide and UK-wide ones included.",
     )
-    life_stage = django_filters.ChoiceFilter(
+    life_stage = ChoicesFilter(
         label="Life stage",
         choices=LIFE_STAGE_CHOICES,
         method="filter_life_stage",
-        empty_label="Any life stage",
+        help_text="Datasets for any of the life stages ticked.",
     )
     age_from = AgeFilter(label="Aged from", help_text=f"In whole years, 0 to {OLDEST_AGE}.")
     age_to = AgeFilter(
@@ -116,8 +129,9 @@ class DatasetFilter(ThemedFilterSet):
     def filter_area(self, queryset, name, areas):
         return queryset.covering(areas)
 
-    def filter_life_stage(self, queryset, name, slug):
-        return queryset.for_life_stage(slug)
+    def filter_life_stage(self, queryset, name, slugs: list[str]):
+        # Any of the stages: their conditions joined with OR in the one query.
+        return queryset & reduce(operator.or_, (Dataset.objects.for_life_stage(slug) for slug in slugs))
 
     def span_of_ages(self, queryset, name, value: int):
         # The two ages make one span, applied once in filter_queryset.

@@ -178,7 +178,7 @@ def test_a_bad_value_is_explained_next_to_its_field_and_the_rest_still_apply(cli
     html = response.content.decode()
     assert "There is no northern local authority with the code E99999999." in html
     assert "were ignored" in html
-    assert 'aria-invalid="true"' in html and 'aria-describedby="id_area_error"' in html
+    assert 'aria-invalid="true"' in html and 'aria-describedby="id_area_helptext id_area_error"' in html
     assert 'id="id_area_error"' in html
     assert [str(entry) for entry in response.context["page"].object_list] == ["Early Bradford"]
 

@@ -1,6 +1,9 @@
+import operator
+from functools import reduce
+
 import django_filters
 
-from core.filters import EntryChoiceFilter, EntryFilterSet, sort_filter
+from core.filters import EntryChoicesFilter, EntryFilterSet, sort_filter
 from projects.models import Output
 
 from .models import Theme
@@ -18,17 +21,19 @@ class ThemeFilter(EntryFilterSet):
 
 
 class ThemedFilterSet(EntryFilterSet):
-    """For lists of themed entries: a theme filter that includes the theme's sub-themes."""
+    """For lists of themed entries: a filter by one or more themes, each with its sub-themes."""
 
-    theme = EntryChoiceFilter(
+    theme = EntryChoicesFilter(
         label="Theme",
         queryset=Theme.objects.published(),
         method="filter_theme",
-        empty_label="Any theme",
+        help_text="Entries in any of the themes ticked, or their sub-themes.",
     )
 
-    def filter_theme(self, queryset, name, theme):
-        return queryset.in_theme(theme)
+    def filter_theme(self, queryset, name, themes: list[Theme]):
+        # Any of the themes: their conditions joined with OR in the one query.
+        model = queryset.model
+        return queryset & reduce(operator.or_, (model.objects.in_theme(theme) for theme in themes))
 
 
 class FindingFilter(django_filters.FilterSet):

@@ -34,3 +34,36 @@ def query_with(context, name: str, value="") -> str:
 def may(context, action: str, entry) -> bool:
     """Whether the person viewing may do `action` to `entry`: `{% may "edit" dataset as may_edit %}`."""
     return can(context["request"].user, Action(action), entry)
+
+
+def page_numbers(current: int, last: int) -> list[int | None]:
+    """The page numbers a pagination shows: the first, the last, and the current one with its neighbours,
+    None standing for the pages left out between them (GOV.UK's pattern: 1 … 4 5 6 … 12)."""
+    shown = sorted({1, last, *range(max(1, current - 1), min(last, current + 1) + 1)})
+    numbers: list[int | None] = []
+    for number in shown:
+        if numbers and number - numbers[-1] == 2:
+            numbers.append(number - 1)  # one page left out is shown rather than an ellipsis
+        elif numbers and number - numbers[-1] > 2:
+            numbers.append(None)
+        numbers.append(number)
+    return numbers
+
+
+@register.inclusion_tag("includes/_page_links.html", takes_context=True)
+def pagination(context, current: int, last: int) -> dict:
+    """Numbered links to the pages of a list or search, keeping the rest of the query string."""
+    query = context["request"].GET.copy()
+    query.pop("format", None)
+
+    def url(number: int) -> str:
+        query["page"] = str(number)
+        return "?" + query.urlencode()
+
+    return {
+        "last": last,
+        "current": current,
+        "previous": url(current - 1) if current > 1 else "",
+        "next": url(current + 1) if current < last else "",
+        "items": [(number, url(number) if number else "") for number in page_numbers(current, last)],
+    }

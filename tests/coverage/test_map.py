@@ -82,7 +82,7 @@ def test_a_tile_links_to_the_dataset_list_with_the_same_filters(client, bradford
 
     assert href == "/datasets/?area=E08000032&theme=linked-theme&access_level=open"
     listing = client.get(href).content.decode()
-    assert "2 datasets match your filters" in listing
+    assert "2 datasets match Theme:" in listing and "Area covered: Bradford" in listing
 
 
 def test_names_are_escaped_in_the_svg_and_the_table(client, bradford):

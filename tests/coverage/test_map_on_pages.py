@@ -14,7 +14,9 @@ def test_the_dataset_list_shows_the_map_for_its_own_filters(client, bradford):
     assert "Bradford: 1 dataset" in tiles_of(html)
     assert "In the theme" in html
     assert "Outside the theme" not in html
-    assert html.index('class="coverage-map"') < html.index('class="cards"')
+    # Results first: the map comes after them, folded away.
+    assert html.index('class="cards"') < html.index("<summary>Show these datasets on a map</summary>")
+    assert html.index("<summary>Show these datasets on a map</summary>") < html.index('class="coverage-map"')
 
 
 def test_the_dataset_list_still_lists_when_a_filter_is_bad(client, bradford):
@@ -59,3 +61,17 @@ def test_area_and_list_pages_cost_the_same_queries_for_2_or_20_datasets(count_qu
     few = [count_queries(url) for url in urls]
     add(18)
     assert [count_queries(url) for url in urls] == few
+
+
+def test_the_tiles_come_in_rows_as_the_eye_reads_them(client, db):
+    names = [name.split(":")[0] for name in tiles_of(client.get("/coverage/").content.decode())]
+    # The top row, west to east: Cumberland (North West), then Northumberland and North Tyneside.
+    assert names[:3] == ["Cumberland", "Northumberland", "North Tyneside"]
+    assert names[-2:] == ["Cheshire West and Chester", "Cheshire East"]
+
+
+def test_the_dataset_list_map_outlines_every_area_ticked(client, bradford, leeds):
+    html = client.get("/datasets/?area=E08000032&area=E08000035").content.decode()
+    tiles = tiles_of(html)
+    assert "Bradford: 0 datasets (chosen)" in tiles and "Leeds: 0 datasets (chosen)" in tiles
+    assert "Bradford, Leeds are outlined in black." in html
