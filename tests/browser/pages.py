@@ -52,6 +52,23 @@ def after_clicking(button: str, then: str | None = None) -> Callable:
     return visit
 
 
+def uploading_a_dictionary(page, site: str, path: str):
+    """Uploads a two-variable CSV and answers with the page that follows (the preview: tests run jobs at once)."""
+    page.goto(site + path)
+    page.get_by_label("Data dictionary file").set_input_files(
+        files=[
+            {
+                "name": "dictionary.csv",
+                "mimeType": "text/csv",
+                "buffer": b"name,label\nfsm,Free meals\nsen,SEN\n",
+            }
+        ]
+    )
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Check the file", exact=True).click()
+    return navigation.value
+
+
 def examples() -> dict:
     """One published entry of each kind from the demo directory, preferring the ones with most to show."""
     return {
@@ -122,6 +139,19 @@ def public_pages() -> list[PageType]:
             status=403,
         ),
         PageType("page not found", "/datasets/no-such-dataset/", status=404),
+        PageType("data dictionary", "/datasets/national-pupil-database/variables/"),
+        PageType(
+            "data dictionary searched to nothing", "/datasets/national-pupil-database/variables/?q=zzyzx"
+        ),
+        PageType(
+            "data dictionary, none added", f"/datasets/{entry['uncontactable dataset'].slug}/variables/"
+        ),
+        PageType(
+            "a variable", "/datasets/national-pupil-database/variables/spring-school-census/FSMeligible/"
+        ),
+        PageType("a theme measured at ages", "/themes/healthy-weight/"),
+        PageType("compare datasets", "/compare/?datasets=millennium-cohort-study&datasets=born-in-bradford"),
+        PageType("compare, none chosen", "/compare/"),
         PageType("sign in", "/accounts/sign-in/"),
         PageType("password reset", "/accounts/password-reset/"),
         PageType("password reset sent", "/accounts/password-reset/sent/"),
@@ -197,6 +227,23 @@ def curator_pages() -> list[PageType]:
         PageType("curation dashboard", "/curation/"),
         PageType("search demand", "/search/demand/"),
         PageType("import", "/import/"),
+        PageType("data dictionary import", "/datasets/national-pupil-database/variables/import/"),
+        PageType(
+            "data dictionary import refused",
+            "/datasets/national-pupil-database/variables/import/",
+            400,
+            visit=after_clicking("Check the file"),
+        ),
+        PageType(
+            "data dictionary import preview",
+            "/datasets/national-pupil-database/variables/import/",
+            visit=uploading_a_dictionary,
+        ),
+        PageType("new variable form", "/datasets/national-pupil-database/variables/new/"),
+        PageType(
+            "editing a variable",
+            "/datasets/national-pupil-database/variables/spring-school-census/FSMeligible/edit/",
+        ),
         PageType("harvest datasets", "/harvest/"),
         PageType("harvest a researcher from ORCID", "/harvest/orcid/"),
         PageType("background jobs", "/jobs/"),

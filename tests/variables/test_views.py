@@ -122,3 +122,15 @@ def test_the_theme_page_shows_which_datasets_measure_it_at_which_ages(client, da
     page = client.get(theme.get_absolute_url()).content.decode()
     assert "Measured at which ages" in page
     assert "Born in Bradford at age 4: 3 variables" in page
+
+
+@pytest.mark.parametrize("page", ["dictionary", "dataset"])
+def test_the_query_count_does_not_grow_with_variables(client, dataset, count_queries, page):
+    theme = ThemeFactory(name="Weight test theme")
+    add_variables(dataset, 3, table_name="First", theme=theme, ages="4")
+    url = dictionary_url(dataset) if page == "dictionary" else dataset.get_absolute_url()
+    count_queries(url)  # warm-up: the kept counts and the session
+    few = count_queries(url)
+    add_variables(dataset, 200, table_name="Second", theme=theme, topic="Many topics", ages="3, 5, 7")
+    add_variables(dataset, 50, table_name="Third", ages="11")
+    assert count_queries(url) == few
