@@ -49,6 +49,7 @@ def compare(request: HttpRequest) -> HttpResponse:
     too_many = len(datasets) > MOST
     datasets = datasets[:MOST]
     comparison = compared(datasets) if len(datasets) >= FEWEST else Comparison(datasets=datasets)
+    offered = list(basket.slugs_in(request))
     basket_datasets = list(
         Dataset.objects.published()
         .filter(slug__in=basket.slugs_in(request))
@@ -63,13 +64,35 @@ def compare(request: HttpRequest) -> HttpResponse:
             "unknown": unknown,
             "too_many": too_many,
             "basket": basket_datasets,
+            "related": related(datasets, exclude=offered),
             "chosen": [dataset.slug for dataset in datasets],
-            "basket_slugs": [dataset.slug for dataset in basket_datasets],
+            "chosen_elsewhere": [dataset for dataset in datasets if dataset.slug not in offered],
             "any_national": any(dataset.is_national for dataset in datasets),
             "fewest": FEWEST,
             "most": MOST,
         },
         status=400 if unknown and not datasets else 200,
+    )
+
+
+# The most datasets offered as like the chosen ones.
+MOST_RELATED = 12
+
+
+def related(datasets: list[Dataset], exclude: list[str]) -> list[Dataset]:
+    """Published datasets sharing a theme or a linkable identifier with the chosen ones: one query."""
+    if not datasets or len(datasets) >= MOST:
+        return []
+    themes = {theme.pk for dataset in datasets for theme in dataset.themes.all()}
+    identifiers = {identifier.pk for dataset in datasets for identifier in dataset.identifiers.all()}
+    return list(
+        Dataset.objects.published()
+        .filter(Q(themes__in=themes) | Q(identifiers__in=identifiers))
+        .exclude(pk__in=[dataset.pk for dataset in datasets])
+        .exclude(slug__in=exclude)
+        .only("slug", "title")
+        .distinct()
+        .order_by("title", "pk")[:MOST_RELATED]
     )
 
 

@@ -78,3 +78,9 @@ def test_the_query_count_does_not_grow_with_variables(client, pair):
     for each in pair:
         add_variables(each, 300, table_name="Many", topic="Many topics", ages="3, 5")
     assert count() == few
+
+
+def test_datasets_like_the_chosen_one_are_offered_to_tick(client, pair):
+    page = client.get(URL, {"datasets": ["born-in-bradford"]}).content.decode()
+    assert 'id="chosen-born-in-bradford" checked' in page
+    assert 'name="datasets" value="npd" id="related-npd"' in page  # the same identifier
