@@ -4,6 +4,7 @@ owner closed it, and its requests to be linked to a researcher profile."""
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -55,12 +56,12 @@ class Account(models.Model):
         """Signs the account out of the portal for good (it cannot sign in), reversibly for 30 days."""
         self.closed = timezone.now()
         self.save(update_fields=["closed"])
-        type(self.user)._default_manager.filter(pk=self.user_id).update(is_active=False)
+        get_user_model()._default_manager.filter(pk=self.user_id).update(is_active=False)
 
     def reopen(self) -> None:
         self.closed = None
         self.save(update_fields=["closed"])
-        type(self.user)._default_manager.filter(pk=self.user_id).update(is_active=True)
+        get_user_model()._default_manager.filter(pk=self.user_id).update(is_active=True)
 
 
 class ProfileClaim(models.Model):
