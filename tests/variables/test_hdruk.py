@@ -1,0 +1,30 @@
+"""A data dictionary as HDR UK structural metadata: valid against the schema, and read back unchanged."""
+
+import json
+
+import jsonschema
+import pytest
+
+from tests.reference import reference_path
+from variables.formats import read_hdruk
+from variables.hdruk import structural_metadata
+
+from .conftest import add_variables
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_dictionary_validates_against_the_hdruk_schema_and_reads_back(dataset):
+    add_variables(dataset, 2, values="0 = No\n1 = Yes", value_type="boolean")
+    document = structural_metadata(dataset)
+    schema = json.loads(reference_path("real-documents/hdruk_3.0.0_schema.json").read_text())
+    jsonschema.validate(document, {**schema["$defs"]["StructuralMetadata"], "$defs": schema["$defs"]})
+    rows = read_hdruk(json.dumps(document).encode())
+    assert [(row["table"], row["name"], row["type"], row["values"]) for row in rows] == [
+        ("Main", "var_0", "boolean", "0 = No\n1 = Yes"),
+        ("Main", "var_1", "boolean", "0 = No\n1 = Yes"),
+    ]
+
+
+def test_a_dataset_without_a_dictionary_has_no_structural_metadata(dataset):
+    assert structural_metadata(dataset) is None
