@@ -90,13 +90,17 @@ class VariableQuerySet(models.QuerySet):
         return matching.collected_at(age_from, age_to) | matching.filter(ages="")
 
     def collected_at(self, age_from: int | None, age_to: int | None):
-        """Variables collected at some age from age_from to age_to (either may be None: open)."""
-        queryset = self
-        if age_from is not None:
-            queryset = queryset.filter(max_age__gte=age_from)
-        if age_to is not None:
-            queryset = queryset.filter(min_age__lte=age_to)
-        return queryset
+        """Variables collected at one of the ages from age_from to age_to (either may be None: open).
+
+        A cohort measures at separate ages (3, 5, 7, 11): a variable collected at 7 and 11 is not one
+        collected at 10, so each age of the span is looked for in `collected_ages`; the span of
+        min_age–max_age narrows the rows first."""
+        start = age_from if age_from is not None else 0
+        end = min(age_to if age_to is not None else OLDEST_AGE, OLDEST_AGE)
+        any_age = models.Q(pk__in=[])
+        for age in range(start, end + 1):
+            any_age |= models.Q(collected_ages__contains=f",{age},")
+        return self.filter(min_age__lte=end, max_age__gte=start).filter(any_age)
 
 
 class Variable(models.Model):
@@ -134,9 +138,11 @@ class Variable(models.Model):
     )
     coverage_notes = models.TextField(blank=True, help_text="Who is missing, changes of definition, gaps.")
     position = models.PositiveIntegerField(default=0)
-    # The youngest and oldest age in `ages`, kept by save() for filtering by age.
+    # The youngest and oldest age in `ages`, and every age as ",3,5,7,", kept by set_age_span() for
+    # filtering by age (collected_at).
     min_age = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     max_age = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    collected_ages = models.CharField(max_length=500, blank=True, editable=False)
 
     objects = VariableQuerySet.as_manager()
 
@@ -180,6 +186,7 @@ class Variable(models.Model):
         except ValueError:
             ages = []
         self.min_age, self.max_age = (ages[0], ages[-1]) if ages else (None, None)
+        self.collected_ages = f",{','.join(str(age) for age in ages)}," if ages else ""
 
     @property
     def age_list(self) -> list[int]:

@@ -46,3 +46,9 @@ def test_the_openapi_schema_describes_variables(client, db):
     assert "/api/v1/variables/" in schema["paths"]
     parameters = {p["name"] for p in schema["paths"]["/api/v1/variables/"]["get"]["parameters"]}
     assert {"q", "dataset", "theme", "age", "page"} <= parameters
+
+
+def test_an_age_between_two_sweeps_is_not_an_age_collected(client, dataset):
+    add_variables(dataset, 1, ages="7, 11")
+    assert client.get(URL, {"age": 11}).json()["count"] == 1
+    assert client.get(URL, {"age": 10}).json()["count"] == 0

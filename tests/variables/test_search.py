@@ -63,3 +63,13 @@ def test_the_dataset_list_filters_by_variable_and_the_ages_it_was_collected(clie
     )
     page = client.get(url, {"variable": "fsm", "age_from": 14, "age_to": 16}).content.decode()
     assert "Born in Bradford" not in page
+
+
+def test_a_cohort_measured_either_side_of_the_age_asked_for_is_not_listed(client, dataset):
+    [variable] = add_variables(dataset, 1, ages="7, 11")
+    url = reverse("datasets:list")
+    assert "Born in Bradford" in client.get(url, {"variable": "var_0", "age_from": 11}).content.decode()
+    assert (
+        "Born in Bradford"
+        not in client.get(url, {"variable": "var_0", "age_from": 8, "age_to": 10}).content.decode()
+    )
