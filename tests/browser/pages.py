@@ -156,6 +156,12 @@ def public_pages() -> list[PageType]:
         PageType("password reset", "/accounts/password-reset/"),
         PageType("password reset sent", "/accounts/password-reset/sent/"),
         PageType("password reset done", "/accounts/password-reset/done/"),
+        PageType("sign up", "/accounts/sign-up/"),
+        PageType(
+            "sign up with errors", "/accounts/sign-up/", 400, visit=after_clicking("Create the account")
+        ),
+        PageType("sign up sent", "/accounts/sign-up/sent/"),
+        PageType("verification link that no longer works", "/accounts/verify/MQ/no-such-token/", status=400),
     ]
 
 
@@ -169,7 +175,33 @@ def signed_out_pages(curator) -> list[PageType]:
             f"/accounts/password-reset/{uid}/{default_token_generator.make_token(curator)}/",
         ),
         PageType("unsubscribing from an email link", f"/following/unsubscribe/{token_for_user(curator)}/"),
+        PageType("verifying an address", verification_link()),
     ]
+
+
+def verification_link() -> str:
+    """The link emailed to a new, unverified account."""
+    from django.contrib.auth import get_user_model
+
+    from accounts.models import Account
+    from accounts.tokens import verification_tokens
+
+    user = get_user_model().objects.create_user("new.person", "new.person@example.org", is_active=False)
+    Account.objects.create(user=user)
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    return f"/accounts/verify/{uid}/{verification_tokens.make_token(user)}/"
+
+
+def claimable_researcher() -> Researcher:
+    """A published profile with no account, with a claim waiting on it (for the claims page)."""
+    from django.contrib.auth import get_user_model
+
+    from accounts.models import ProfileClaim
+
+    researcher = Researcher.objects.published().filter(account__isnull=True).order_by("slug").first()
+    claimant = get_user_model().objects.create_user("claimant", "claimant@example.org", first_name="Cleo")
+    ProfileClaim.objects.get_or_create(user=claimant, researcher=researcher, message="I work there.")
+    return researcher
 
 
 def running_job(user=None, done: int = 5) -> Job:
@@ -205,6 +237,14 @@ def curator_pages() -> list[PageType]:
     return [
         *public_pages(),
         PageType("account", "/accounts/"),
+        PageType("change email address", "/accounts/email/"),
+        PageType(
+            "change email address with errors", "/accounts/email/", 400, visit=after_clicking("Send the link")
+        ),
+        PageType("change password", "/accounts/password/"),
+        PageType("claim a profile", f"/accounts/claim/{claimable_researcher().slug}/"),
+        PageType("claims to decide", "/accounts/claims/"),
+        PageType("close account", "/accounts/close/"),
         PageType(
             "following",
             entry["theme"].get_absolute_url(),
