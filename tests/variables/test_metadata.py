@@ -1,4 +1,5 @@
-"""A data dictionary as HDR UK structural metadata: valid against the schema, and read back unchanged."""
+"""A data dictionary in others' metadata: HDR UK structural metadata (valid, and read back unchanged) and
+schema.org variableMeasured."""
 
 import json
 
@@ -8,6 +9,7 @@ import pytest
 from tests.reference import reference_path
 from variables.formats import read_hdruk
 from variables.hdruk import structural_metadata
+from variables.schema_org import variables_measured
 
 from .conftest import add_variables
 
@@ -28,3 +30,13 @@ def test_a_dictionary_validates_against_the_hdruk_schema_and_reads_back(dataset)
 
 def test_a_dataset_without_a_dictionary_has_no_structural_metadata(dataset):
     assert structural_metadata(dataset) is None
+
+
+def test_schema_org_names_the_variables_measured(dataset):
+    add_variables(dataset, 2, unit="kg")
+    assert variables_measured(dataset)[0] == {
+        "@type": "PropertyValue",
+        "name": "var_0",
+        "description": "Variable number 0",
+        "unitText": "kg",
+    }
