@@ -76,7 +76,8 @@ def sign_up(request: HttpRequest) -> HttpResponse:
     queues the work (accounts/tasks.py), and the email tells the owner of the address which it was.
     """
     if request.user.is_authenticated:
-        return redirect("accounts:account")
+        # Already signed in: the page says so, with the way to their account, and takes no sign-up.
+        return render(request, "accounts/sign_up.html", {"form": None})
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if not form.is_from_a_script:

@@ -130,9 +130,12 @@ def test_sign_ups_are_rate_limited(client, db, settings):
     assert statuses == [302, 302, 429]
 
 
-def test_signed_in_people_are_sent_to_their_account(client, django_user_model):
+def test_signed_in_people_are_shown_the_way_to_their_account_and_sign_up_nobody(client, django_user_model):
     client.force_login(django_user_model.objects.create_user("ada", "ada@example.org", PASSWORD))
-    assert client.get("/accounts/sign-up/")["Location"] == "/accounts/"
+    page = client.get("/accounts/sign-up/").text
+    assert 'href="/accounts/">Go to your account' in page and "Create the account" not in page
+    assert sign_up(client).status_code == 200
+    assert mail.outbox == []
 
 
 def test_a_forged_verification_link_is_refused(client, db):
