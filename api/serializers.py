@@ -1,10 +1,12 @@
 """What the API says about each kind of entry: public facts only, related entries as links."""
 
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from areas.models import Area
 from datasets.models import Dataset
+from involvement.models import Opportunity
 from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import STAGE_LABELS, DatasetUsage, Membership, Output, Project
@@ -223,3 +225,40 @@ class ProjectSerializer(EntrySerializer):
             "partner_organisations",
             "themes",
         ]
+
+
+class OpportunitySerializer(EntrySerializer):
+    """An open involvement opportunity. Its contact address is never given: people write through `take_part`."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:opportunity-detail", lookup_field="slug")
+    project = EntryLink("api:project-detail")
+    organisation = EntryLink("api:organisation-detail")
+    who_is_wanted = serializers.SerializerMethodField()
+    take_part = serializers.SerializerMethodField(help_text="The page to send a Take part message from.")
+
+    class Meta:
+        model = Opportunity
+        fields = [
+            *COMMON,
+            "title",
+            "summary",
+            "project",
+            "organisation",
+            "who_is_wanted",
+            "commitment",
+            "setting",
+            "location",
+            "payment",
+            "payment_details",
+            "accessibility",
+            "closes_on",
+            "take_part",
+        ]
+
+    def get_who_is_wanted(self, opportunity) -> list[str]:
+        """Values of the `who` filter: students, lived-experience, parents-carers, practitioners, partners."""
+        return [audience for audience, field in Opportunity.AUDIENCES.items() if getattr(opportunity, field)]
+
+    def get_take_part(self, opportunity) -> str:
+        path = reverse("introductions:opportunity", args=[opportunity.slug])
+        return self.context["request"].build_absolute_uri(path)

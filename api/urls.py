@@ -14,6 +14,7 @@ router.register("datasets", views.DatasetViewSet, basename="dataset")
 router.register("projects", views.ProjectViewSet, basename="project")
 router.register("organisations", views.OrganisationViewSet, basename="organisation")
 router.register("themes", views.ThemeViewSet, basename="theme")
+router.register("opportunities", views.OpportunityViewSet, basename="opportunity")
 router.register("areas", views.AreaViewSet, basename="area")
 router.register("variables", VariableViewSet, basename="variable")
 

@@ -22,6 +22,8 @@ from areas.models import Area
 from core.filters import printable
 from datasets.filters import DatasetFilter
 from datasets.models import Dataset
+from involvement.filters import OpportunityFilter
+from involvement.models import Opportunity
 from organisations.filters import OrganisationFilter
 from organisations.models import Organisation
 from people.filters import ResearcherFilter
@@ -116,6 +118,16 @@ class ProjectViewSet(EntryViewSet):
             Prefetch("partner_organisations", queryset=published(Organisation)),
             Prefetch("themes", queryset=published(Theme)),
         )
+
+
+class OpportunityViewSet(EntryViewSet):
+    """Open involvement opportunities, soonest closing first: closed ones leave by themselves."""
+
+    serializer_class = shapes.OpportunitySerializer
+    filterset_class = OpportunityFilter
+
+    def entries(self):
+        return Opportunity.objects.open().select_related("project", "organisation")
 
 
 class OrganisationViewSet(EntryViewSet):
@@ -275,6 +287,7 @@ def documentation(request):
         "projects": ProjectFilter,
         "organisations": OrganisationFilter,
         "themes": ThemeFilter,
+        "opportunities": OpportunityFilter,
     }
     endpoints = [
         (kind, [(name, str(field.label)) for name, field in filterset.base_filters.items()])

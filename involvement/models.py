@@ -137,12 +137,13 @@ class Opportunity(Entry):
         return reverse("involvement:detail", args=[self.slug])
 
     def clean(self) -> None:
+        errors = {}
         if self.project_id is None and self.organisation_id is None:
-            raise ValidationError({"project": "Say which project or organisation offers it."})
+            errors["project"] = "Say which project or organisation offers it."
         if not any(getattr(self, field) for field in self.AUDIENCES.values()):
-            raise ValidationError(
-                {"wants_students": "Tick at least one group of people you would like to hear from."}
-            )
+            errors["wants_students"] = "Tick at least one group of people you would like to hear from."
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_open(self) -> bool:

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "transfer",
     "harvest",
     "introductions",
+    "contact",
     "following",
     "collection",
     "catalogue",
@@ -245,6 +246,7 @@ RATE_LIMITS = {
     "search": os.environ.get("RATE_LIMIT_SEARCH", "60/m"),
     "autocomplete": os.environ.get("RATE_LIMIT_AUTOCOMPLETE", "300/m"),
     "introductions": os.environ.get("RATE_LIMIT_INTRODUCTIONS", "10/m"),
+    "contact": os.environ.get("RATE_LIMIT_CONTACT", "10/m"),
 }
 RATELIMIT_ENABLE = envbool("RATELIMIT_ENABLE", True)
 RATELIMIT_VIEW = "core.ratelimits.too_many_requests"
@@ -352,6 +354,8 @@ ORCID_TIMEOUT = float(os.environ.get("ORCID_TIMEOUT", "10"))
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 # How many introduction requests one email address, or one IP address, may have sent in an hour.
 INTRODUCTIONS_PER_HOUR = envint("INTRODUCTIONS_PER_HOUR", 5)
+# Messages one address may send the curators through the contact form in an hour.
+CONTACT_MESSAGES_PER_HOUR = envint("CONTACT_MESSAGES_PER_HOUR", 5)
 # Seconds the link checker waits for a server before calling a link broken.
 LINK_CHECK_TIMEOUT = float(os.environ.get("LINK_CHECK_TIMEOUT", "10"))
 # The link checker never asks addresses on private networks (it must not probe ours), except in tests.

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from contact import views as contact_views
 from core import views as core_views
 from core.ratelimits import limited
 
@@ -12,6 +13,10 @@ admin.site.login = limited("sign-in", methods=["POST"])(admin.site.login)
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("about/", core_views.about, name="about"),
+    path("privacy/", core_views.privacy, name="privacy"),
+    path("accessibility/", core_views.accessibility, name="accessibility"),
+    path("cookies/", core_views.cookies, name="cookies"),
+    path("contact/", contact_views.contact, name="contact"),
     path("health/", core_views.health, name="health"),
     path("search/", include("search.urls")),
     path("researchers/", include("people.urls")),

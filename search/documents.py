@@ -22,6 +22,7 @@ from django.db.models import Prefetch
 
 from core.models import Entry, published_or_none
 from datasets.models import Dataset
+from involvement.models import Opportunity
 from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import DatasetUsage, Membership, Project
@@ -32,6 +33,11 @@ from .models import Kind
 PUBLISHED = Entry.Status.PUBLISHED
 # The hidden facet of the places an entry is connected to (never shown as a facet to choose).
 PLACE = "place"
+# Hidden facets, never shown or counted, that the search compares with today's date when it runs, so
+# that what a date changes needs no reindexing: the day an opportunity closes (it drops out of every
+# search after it), and the end date of an active project (it shows as ended after it).
+CLOSES = "closes"
+ENDS = "ends"
 # A researcher's biography is cut here in their summary, so that their expertise always follows it.
 BIOGRAPHY_IN_SUMMARY = 1500
 
@@ -155,7 +161,12 @@ def researchers(queryset) -> Iterator[Document]:
             url=person.get_absolute_url(),
             title=person.display_name,
             updated=person.updated,
-            keywords=[person.job_title, person.expertise, person.methods],
+            keywords=[
+                person.job_title,
+                person.expertise,
+                person.methods,
+                "involving people with lived experience" if person.welcomes_lived_experience else "",
+            ],
             linked=[
                 *(o.name for o in organisations),
                 *(t.name for t in themes),
@@ -276,6 +287,8 @@ def projects(queryset) -> Iterator[Document]:
         )
         document.facets |= theme_facets(themes)
         document.facets.add(("stage", project.stage, project.get_stage_display()))
+        if project.stage == Project.Stage.ACTIVE and project.end_date:
+            document.facets.add((ENDS, project.end_date.isoformat(), ""))
         for organisation in [*partners, *(m.researcher.organisation for m in memberships)]:
             document.facets |= organisation_facet(organisation)
         document.facets |= project_places(project)
@@ -324,11 +337,52 @@ def themes(queryset) -> Iterator[Document]:
         yield document
 
 
+def opportunities(queryset) -> Iterator[Document]:
+    for opportunity in queryset.select_related("project", "organisation__area"):
+        offerers = [offerer for offerer in (opportunity.project, opportunity.organisation) if offerer]
+        if not all(offerer.is_published for offerer in offerers):
+            continue
+        wanted = opportunity.wanted
+        document = Document(
+            kind=Kind.OPPORTUNITY,
+            object_id=opportunity.pk,
+            url=opportunity.get_absolute_url(),
+            title=opportunity.title,
+            updated=opportunity.updated,
+            # People look for these in words of their own: "get involved", "take part", "paid".
+            keywords=[
+                "get involved, take part, involvement",
+                *wanted,
+                opportunity.get_payment_display(),
+                opportunity.commitment,
+            ],
+            linked=[str(offerer) for offerer in offerers],
+            body=[
+                opportunity.summary,
+                opportunity.accessibility,
+                opportunity.payment_details,
+                opportunity.location,
+            ],
+            summary=opportunity.summary,
+            facts=[
+                ("Who is wanted", joined(wanted).capitalize()),
+                ("Payment", opportunity.get_payment_display()),
+                ("Closes", f"{opportunity.closes_on.day} {opportunity.closes_on:%B %Y}"),
+                ("Offered by", joined(str(offerer) for offerer in offerers[:1])),
+            ],
+        )
+        document.facets.add((CLOSES, opportunity.closes_on.isoformat(), ""))
+        document.facets |= organisation_facet(opportunity.organisation)
+        document.facets |= area_places([opportunity.organisation])
+        yield document
+
+
 BUILDERS = {
     Kind.RESEARCHER: (Researcher, researchers),
     Kind.DATASET: (Dataset, datasets),
     Kind.PROJECT: (Project, projects),
     Kind.ORGANISATION: (Organisation, organisations),
     Kind.THEME: (Theme, themes),
+    Kind.OPPORTUNITY: (Opportunity, opportunities),
 }
 KIND_OF_MODEL = {model: kind for kind, (model, _) in BUILDERS.items()}

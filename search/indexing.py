@@ -23,6 +23,7 @@ from django.db import connection, transaction
 from django.db.models import Model, Q, QuerySet
 
 from datasets.models import Dataset
+from involvement.models import Opportunity
 from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import DatasetUsage, Membership, Output, Project
@@ -195,6 +196,7 @@ def dependants_of(model: type[Model], pks: list[int]) -> list[tuple[type[Model],
             (Researcher, ids(Researcher.objects.filter(people))),
             (Dataset, ids(Dataset.objects.filter(custodian__in=pks))),
             (Project, ids(projects)),
+            (Opportunity, ids(Opportunity.objects.filter(organisation__in=pks))),
         ]
     if model is Dataset:
         projects = Project.objects.filter(usages__dataset__in=pks)
@@ -204,7 +206,10 @@ def dependants_of(model: type[Model], pks: list[int]) -> list[tuple[type[Model],
             (Dataset, ids(Dataset.objects.filter(linked_datasets__in=pks))),
         ]
     if model is Project:
-        return [(Researcher, ids(Researcher.objects.filter(memberships__project__in=pks)))]
+        return [
+            (Researcher, ids(Researcher.objects.filter(memberships__project__in=pks))),
+            (Opportunity, ids(Opportunity.objects.filter(project__in=pks))),
+        ]
     if model is Researcher:
         # A researcher's organisation is a place of their projects, and so of everyone on them.
         projects = Project.objects.filter(memberships__researcher__in=pks)

@@ -16,6 +16,7 @@ class Kind(models.TextChoices):
     PROJECT = "project", "Project"
     ORGANISATION = "organisation", "Organisation"
     THEME = "theme", "Theme"
+    OPPORTUNITY = "opportunity", "Get involved"
 
 
 class SearchEntry(models.Model):

@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
 from areas.models import Area
 from areas.places import covering_values
 from datasets.life_stages import LIFE_STAGES, age_span
+from projects.models import ENDED, STAGE_LABELS, Project
 
-from .documents import KIND_OF_MODEL
+from .documents import CLOSES, ENDS, KIND_OF_MODEL
 from .engines import current_engine, prefix_words
 from .highlight import Highlighter
 from .models import Kind, SearchWord, SynonymGroup
@@ -25,6 +27,7 @@ from .query import ParsedQuery, clean, expand_synonyms, parse
 from .text import index_text, normalise
 from .understanding import Reading, understand
 
+Stage = Project.Stage
 PAGE_SIZE = 20
 MAX_PAGE = 50
 # Facets people can narrow a search by, in the order they are shown.
@@ -305,9 +308,13 @@ class Query:
         return sql, params
 
     def narrowed(self, matched: tuple[str, list]) -> tuple[str, list]:
-        """The matches narrowed by facets, places and ages: SQL selecting (id, rank, met, local)."""
+        """The matches narrowed by facets, places and ages: SQL selecting (id, rank, met, local).
+
+        Opportunities past their closing date are left out, whatever was asked."""
         sql, params = matched
-        conditions, local, local_params = [], "0", []
+        closed, closed_params = dated_before(CLOSES)
+        conditions, local, local_params = [f"m.id NOT IN ({closed})"], "0", []
+        params = [*params, *closed_params]
         for name, value in self.facets.items():
             values = facet_values(name, value)
             conditions.append(
@@ -315,6 +322,11 @@ class Query:
                 f"AND f.name = %s AND f.value IN ({marks(values)}))"
             )
             params = [*params, name, *values]
+            if name == "stage" and value in (Stage.ACTIVE, ENDED):
+                # An active project past its end date is shown as ended (projects.models.ENDED).
+                ended, ended_params = dated_before(ENDS)
+                conditions.append(f"m.id {'IN' if value == ENDED else 'NOT IN'} ({ended})")
+                params = [*params, *ended_params]
         if self.reading.codes and not self.relaxed:
             place, place_params = self.placed("k")
             conditions.append(place)
@@ -405,10 +417,12 @@ class Query:
                 order = (
                     f"{bits_set('hits.met', words)} DESC, {bits_set('hits.met', everything)} DESC, {order}"
                 )
+        ended, ended_params = dated_before(ENDS)
         return (
-            "SELECT e.kind, e.url, e.title, e.summary, e.keywords, e.linked, e.body, e.facts, hits.met "
+            "SELECT e.kind, e.url, e.title, e.summary, e.keywords, e.linked, e.body, e.facts, hits.met, "
+            f"CASE WHEN e.id IN ({ended}) THEN 1 ELSE 0 END AS ended "
             f"FROM ({sql}) hits JOIN search_searchentry e ON e.id = hits.id ORDER BY {order}",
-            [*params, *order_params],
+            [*ended_params, *params, *order_params],
         )
 
     @property
@@ -446,10 +460,29 @@ def marks(values: list) -> str:
 
 
 def facet_values(name: str, value: str) -> list[str]:
-    """The facet values a choice stands for: an area includes England- and UK-wide data."""
+    """The facet values a choice stands for: an area includes England- and UK-wide data; an ended
+    project is an active one past its end date (Query.narrowed tells them apart)."""
     if name == "area":
         return covering_values([value]) if value not in ("england", "uk") else [value]
+    if name == "stage" and value == ENDED:
+        return [Stage.ACTIVE]
     return [value]
+
+
+def shown_facts(facts: list | str, ended: bool) -> list:
+    """A result's key facts as stored, but an active project past its end date has the status Ended."""
+    facts = json.loads(facts) if isinstance(facts, str) else facts
+    if not ended:
+        return facts
+    return [[label, STAGE_LABELS[ENDED] if label == "Status" else value] for label, value in facts]
+
+
+def dated_before(name: str) -> tuple[str, list]:
+    """SQL selecting the entries whose hidden date facet `name` (CLOSES, ENDS) is before today."""
+    return (
+        "SELECT entry_id FROM search_searchfacet WHERE name = %s AND value < %s",
+        [name, timezone.localdate().isoformat()],
+    )
 
 
 def count(sql: str, params: list) -> int:
@@ -467,20 +500,25 @@ def fetch_hits(ordered: tuple[str, list], results: Results, highlighter, query: 
         cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, PAGE_SIZE, (results.page - 1) * PAGE_SIZE])
         rows = cursor.fetchall()
     hits = []
-    for kind, url, title, summary, keywords, linked, body, facts, met in rows:
-        facts = json.loads(facts) if isinstance(facts, str) else facts
+    for kind, url, title, summary, keywords, linked, body, facts, met, ended in rows:
+        facts = shown_facts(facts, ended)
         snippet = highlighter.result_snippet(kind, summary, keywords, linked, body)
         hits.append(Hit(Kind(kind).label, url, title, snippet, facts, query.missing(met, kind)))
     return hits
 
 
 def facet_counts(sql: str, params: list, active: dict[str, str]) -> dict[str, list[FacetValue]]:
+    # An active project past its end date is counted as ended, as it is shown.
+    ended, ended_params = dated_before(ENDS)
+    is_ended = f"f.name = 'stage' AND f.value = '{Stage.ACTIVE}' AND f.entry_id IN ({ended})"
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT f.name, f.value, f.label, COUNT(*) AS n "
-            f"FROM ({sql}) hits JOIN search_searchfacet f ON f.entry_id = hits.id "
-            "GROUP BY f.name, f.value, f.label ORDER BY n DESC, f.label",
-            params,
+            "SELECT name, value, label, COUNT(*) AS n FROM ("
+            f"SELECT f.name, CASE WHEN {is_ended} THEN '{ENDED}' ELSE f.value END AS value, "
+            f"CASE WHEN {is_ended} THEN '{STAGE_LABELS[ENDED]}' ELSE f.label END AS label "
+            f"FROM ({sql}) hits JOIN search_searchfacet f ON f.entry_id = hits.id"
+            ") shown GROUP BY name, value, label ORDER BY n DESC, label",
+            [*ended_params, *ended_params, *params],
         )
         rows = cursor.fetchall()
     rows = with_national_data(rows)
@@ -579,8 +617,13 @@ def completions(text: str, limit: int = 8) -> list[dict]:
     if not words or len(words[-1]) < 2:
         return []
     sql, params = current_engine().completions(words, limit)
+    closed, closed_params = dated_before(CLOSES)
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(
+            f"SELECT * FROM ({sql}) found WHERE url NOT IN "
+            f"(SELECT e.url FROM search_searchentry e WHERE e.id IN ({closed}))",
+            [*params, *closed_params],
+        )
         rows = cursor.fetchall()
     # Titles that start with the words typed first, shortest first; then the others, without repeats.
     starting = sorted((row for row in rows if row[3] == 0), key=lambda row: len(row[1]))

@@ -17,6 +17,7 @@ from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_delete
 
 from datasets.models import Dataset
+from involvement.models import Opportunity
 from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import DatasetUsage, Membership, Output, Project
@@ -24,7 +25,7 @@ from themes.models import Theme
 
 from . import indexing
 
-ENTRY_MODELS = (Researcher, Dataset, Project, Organisation, Theme)
+ENTRY_MODELS = (Researcher, Dataset, Project, Organisation, Theme, Opportunity)
 LINK_MODELS = (Membership, DatasetUsage, Output)
 MANY_TO_MANY = [
     Researcher.themes.through,
