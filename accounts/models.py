@@ -11,6 +11,8 @@ from django.utils import timezone
 
 # How long a closed account is kept, so that a curator can reopen it, before it is deleted.
 REOPENABLE_FOR = timedelta(days=30)
+# How long a sign-up whose address was never verified is kept (its link works for three days).
+UNVERIFIED_KEPT_FOR = timedelta(days=7)
 
 
 class AccountQuerySet(models.QuerySet):

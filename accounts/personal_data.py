@@ -11,13 +11,13 @@ from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import ForeignObjectRel
+from django.db.models import ForeignObjectRel, Q
 from django.utils import timezone
 
 from introductions.models import IntroductionRequest
 from people.models import Researcher
 
-from .models import REOPENABLE_FOR, Account, ProfileClaim
+from .models import REOPENABLE_FOR, UNVERIFIED_KEPT_FOR, Account, ProfileClaim
 
 # How many rows of one kind the download lists (a curator may have made thousands of changes); it says
 # how many more there are.
@@ -105,9 +105,17 @@ def close(user) -> Account:
 
 def delete_closed_accounts(now=None) -> int:
     """Deletes the accounts closed more than 30 days ago, with what hangs on them (follows, claims);
-    entries they wrote stay, without an author, and their profile stays, without an account."""
-    cutoff = (now or timezone.now()) - REOPENABLE_FOR
-    users = get_user_model()._default_manager.filter(account__closed__lt=cutoff, is_active=False)
+    entries they wrote stay, without an author, and their profile stays, without an account. Also
+    deletes sign-ups whose address was never verified within UNVERIFIED_KEPT_FOR: nobody can use them."""
+    now = now or timezone.now()
+    closed = Q(account__closed__lt=now - REOPENABLE_FOR)
+    unverified = Q(
+        account__isnull=False,  # accounts a curator deactivated have no record: never deleted here
+        account__verified__isnull=True,
+        account__closed__isnull=True,
+        date_joined__lt=now - UNVERIFIED_KEPT_FOR,
+    )
+    users = get_user_model()._default_manager.filter(closed | unverified, is_active=False)
     count = users.count()
     users.delete()
     return count

@@ -191,3 +191,20 @@ def test_the_reopen_action_leaves_accounts_closed_too_long_ago(db):
     account_admin.reopen(None, Account.objects.all())
     user.refresh_from_db()
     assert not user.is_active
+
+
+def test_sign_ups_never_verified_are_deleted_after_a_week(db):
+    from django.contrib.auth import get_user_model
+
+    old = get_user_model().objects.create_user("old", "old@example.org", is_active=False)
+    recent = get_user_model().objects.create_user("recent", "recent@example.org", is_active=False)
+    deactivated_by_a_curator = get_user_model().objects.create_user(
+        "gone", "gone@example.org", is_active=False
+    )
+    for user in (old, recent):
+        Account.objects.create(user=user)
+    type(old).objects.filter(pk__in=[old.pk, deactivated_by_a_curator.pk]).update(
+        date_joined=timezone.now() - timedelta(days=8)
+    )
+    call_command("delete_closed_accounts", verbosity=0)
+    assert set(type(old).objects.values_list("username", flat=True)) == {"recent", "gone"}

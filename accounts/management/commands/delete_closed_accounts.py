@@ -6,7 +6,7 @@ from accounts.personal_data import delete_closed_accounts
 class Command(BaseCommand):
     help = (
         "Deletes the accounts their owners closed more than 30 days ago (and what they follow); entries they "
-        "wrote and their profiles stay. Safe to run daily."
+        "wrote and their profiles stay. Also deletes sign-ups never verified within a week. Safe to run daily."
     )
 
     def handle(self, *args, **options) -> None:
