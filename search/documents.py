@@ -27,7 +27,9 @@ from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import DatasetUsage, Membership, Project
 from themes.models import Theme
+from variables.models import Variable
 
+from .highlight import VARIABLE_MARK
 from .models import Kind
 
 PUBLISHED = Entry.Status.PUBLISHED
@@ -40,6 +42,9 @@ CLOSES = "closes"
 ENDS = "ends"
 # A researcher's biography is cut here in their summary, so that their expertise always follows it.
 BIOGRAPHY_IN_SUMMARY = 1500
+# A dataset's entry names at most this many of its variables (the first, in dictionary order), so that an
+# entry stays far below PostgreSQL's limit on a tsvector whatever the size of the dictionary.
+MOST_VARIABLES_INDEXED = 2000
 
 
 @dataclass
@@ -194,12 +199,21 @@ def researchers(queryset) -> Iterator[Document]:
         yield document
 
 
+def indexed_variables():
+    """A dataset's variables as its entry names them (by name and label), in dictionary order."""
+    ordered = Variable.objects.only("dataset_id", "name", "label").order_by(
+        "dataset_id", "table__position", "table__name", "position", "name"
+    )
+    return Prefetch("variables", queryset=ordered[:MOST_VARIABLES_INDEXED], to_attr="indexed_variables")
+
+
 def datasets(queryset) -> Iterator[Document]:
     queryset = queryset.select_related("custodian").prefetch_related(
         Prefetch("themes", queryset=published_themes()),
         "areas",
         "identifiers",
         Prefetch("linked_datasets", queryset=Dataset.objects.published()),
+        indexed_variables(),
     )
     for dataset in queryset:
         custodian = published_or_none(dataset.custodian)
@@ -220,6 +234,7 @@ def datasets(queryset) -> Iterator[Document]:
                 dataset.keywords,
                 dataset.get_source_kind_display(),
                 *(i.name for i in dataset.identifiers.all()),
+                *(f"{VARIABLE_MARK}{v.name}: {v.label}".rstrip(": ") for v in dataset.indexed_variables),
             ],
             linked=[
                 custodian.name if custodian else "",
