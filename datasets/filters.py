@@ -12,6 +12,7 @@ from areas.models import Area
 from core.filters import ChoicesFilter, EntryCheckboxesWidget, EntryChoiceFilter, FewChoicesMixin, sort_filter
 from organisations.models import Organisation
 from themes.filters import ThemedFilterSet
+from variables.models import Variable
 
 from .life_stages import LIFE_STAGE_CHOICES
 from .models import Dataset, LinkageIdentifier
@@ -62,6 +63,16 @@ class AgeFilter(django_filters.NumberFilter):
         )
 
 
+# The longest typical wait for access asked for, in weeks ("data I can get within three months").
+WAIT_CHOICES = [
+    (4, "Within 4 weeks"),
+    (8, "Within 8 weeks"),
+    (13, "Within 3 months"),
+    (26, "Within 6 months"),
+    (52, "Within a year"),
+]
+
+
 class DatasetFilterForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
@@ -108,6 +119,13 @@ class DatasetFilter(ThemedFilterSet):
     access_level = django_filters.ChoiceFilter(
         label="Access level", choices=Dataset.AccessLevel.choices, empty_label="Any access level"
     )
+    within = django_filters.ChoiceFilter(
+        label="Time to access",
+        choices=WAIT_CHOICES,
+        method="filter_within",
+        empty_label="Any time",
+        help_text="The typical wait from applying to having the data, where the custodian has said.",
+    )
     source_kind = django_filters.ChoiceFilter(
         label="Kind of source", choices=Dataset.SourceKind.choices, empty_label="Any kind"
     )
@@ -116,6 +134,12 @@ class DatasetFilter(ThemedFilterSet):
         field_name="identifiers",
         queryset=LinkageIdentifier.objects.all(),
         empty_label="Any identifier",
+    )
+    variable = django_filters.CharFilter(
+        label="Measures a variable",
+        method="filter_variable",
+        max_length=200,
+        help_text="A variable’s name or words of its label, such as fsm or BMI; with ages, collected at them.",
     )
     sort = sort_filter(
         [("title", "Title A–Z"), ("-updated", "Recently updated"), ("-start_year", "Newest data")]
@@ -128,6 +152,17 @@ class DatasetFilter(ThemedFilterSet):
 
     def filter_area(self, queryset, name, areas):
         return queryset.covering(areas)
+
+    def filter_within(self, queryset, name, weeks: str):
+        # One of WAIT_CHOICES, so a whole number.
+        return queryset.within_weeks(int(weeks))
+
+    def filter_variable(self, queryset, name, words: str):
+        if not words.strip():
+            return queryset
+        ages = self.form.cleaned_data.get("age_from"), self.form.cleaned_data.get("age_to")
+        measured = Variable.objects.measuring(words.strip(), *ages).filter(dataset=OuterRef("pk"))
+        return queryset.filter(Exists(measured))
 
     def filter_life_stage(self, queryset, name, slugs: list[str]):
         # Any of the stages: their conditions joined with OR in the one query.

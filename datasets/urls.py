@@ -8,5 +8,6 @@ app_name = "datasets"
 urlpatterns = [
     path("", views.dataset_list, name="list"),
     path("<slug:slug>/", views.dataset_detail, name="detail"),
+    path("<slug:slug>/hdruk.json", views.dataset_hdruk, name="hdruk"),
 ]
 urlpatterns += dcat_patterns

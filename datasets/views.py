@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from core.listing import filtered_list
 from core.models import Entry
@@ -9,6 +10,7 @@ from projects.models import DatasetUsage, Membership
 from themes.models import Theme
 
 from .filters import DatasetFilter
+from .hdruk import hdruk_metadata, published_for_hdruk
 from .models import Dataset
 
 
@@ -27,6 +29,8 @@ def dataset_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "areas",
             "identifiers",
             Prefetch("linked_datasets", queryset=Dataset.objects.published()),
+            "access_steps",
+            "observations",
         ),
         slug=slug,
     )
@@ -54,3 +58,15 @@ def people_who_know(dataset: Dataset):
         .select_related("researcher__organisation", "project")
         .order_by("researcher__name", "project__title")[:MOST_KNOWERS]
     )
+
+
+@require_safe
+def dataset_hdruk(request: HttpRequest, slug: str) -> JsonResponse:
+    """The dataset in the HDR UK metadata schema 3.0.0 (datasets.hdruk); published datasets only."""
+    dataset = get_object_or_404(published_for_hdruk(), slug=slug)
+    response = JsonResponse(
+        hdruk_metadata(dataset, request.build_absolute_uri), json_dumps_params={"indent": 2}
+    )
+    # Open metadata, as the DCAT descriptions are: tools on other sites may read it.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

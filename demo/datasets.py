@@ -40,7 +40,6 @@ REAL_DATASETS = [
         "coverage_scope": "local",
         "start_year": 2007,
         "is_ongoing": True,
-        "individuals_count": 13700,
         "unit_of_observation": "Child and mother",
         "identifiers": ["nhs-number", "upn-pmr"],
         "access_level": "safeguarded",
@@ -327,7 +326,6 @@ REAL_DATASETS = [
         "coverage_scope": "uk",
         "start_year": 2001,
         "is_ongoing": True,
-        "individuals_count": 19000,
         "unit_of_observation": "Cohort member and family",
         "access_level": "safeguarded",
         "access_instructions": "Most data is available through the UK Data Service to registered users; "
@@ -349,7 +347,6 @@ REAL_DATASETS = [
         "coverage_scope": "england",
         "start_year": 2004,
         "is_ongoing": True,
-        "individuals_count": 16000,
         "unit_of_observation": "Cohort member",
         "access_level": "safeguarded",
         "access_instructions": "Available through the UK Data Service to registered users.",
@@ -496,7 +493,8 @@ SAMPLE_DATASETS = [
         "end_year": 2023,
         "identifiers": ["upn-pmr", "uprn"],
         "access_level": "controlled",
-        "time_to_access": "Four to six months",
+        "weeks_to_access_from": 17,
+        "weeks_to_access_to": 26,
         "linked": ["national-pupil-database"],
     },
     {
@@ -512,7 +510,8 @@ SAMPLE_DATASETS = [
         "start_year": 2019,
         "is_ongoing": True,
         "access_level": "safeguarded",
-        "time_to_access": "About six weeks",
+        "weeks_to_access_from": 6,
+        "weeks_to_access_to": 6,
     },
     {
         "slug": "sample-youth-voice-survey",
@@ -544,7 +543,8 @@ SAMPLE_DATASETS = [
         "is_ongoing": True,
         "identifiers": ["nhs-number"],
         "access_level": "controlled",
-        "time_to_access": "Three to five months",
+        "weeks_to_access_from": 13,
+        "weeks_to_access_to": 22,
         "linked": ["mental-health-services-data-set"],
     },
     {

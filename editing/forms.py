@@ -14,7 +14,7 @@ from areas.models import Area
 from core.filters import EntryChoiceField
 from core.models import Entry
 from datasets.access_facts import ACCESS_FACTS
-from datasets.models import Dataset, LinkageIdentifier
+from datasets.models import AccessStep, Dataset, LinkageIdentifier, Observation
 from involvement.models import Opportunity
 from organisations.models import Organisation
 from people.models import Researcher
@@ -274,6 +274,54 @@ def project_parts(data=None, instance=None) -> dict[str, forms.BaseInlineFormSet
         prefix: factory(data, instance=instance, prefix=prefix, queryset=_parts_query(factory, instance))
         for prefix, factory in factories.items()
     }
+
+
+class AccessStepForm(forms.ModelForm):
+    class Meta:
+        model = AccessStep
+        fields = ["position", "title", "description", "url"]
+        labels = {"position": "Step number"}
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class AccessStepFormSet(PartFormSet):
+    def clean(self):
+        numbers = [
+            form.cleaned_data.get("position")
+            for form in self.forms
+            if form.cleaned_data and not self._should_delete_form(form)
+        ]
+        if len(numbers) != len(set(numbers)):
+            raise forms.ValidationError("Each step has its own number. Renumber the repeated one.")
+        super().clean()
+
+
+class ObservationForm(forms.ModelForm):
+    class Meta:
+        model = Observation
+        fields = ["measure", "count", "observed_on", "description"]
+        widgets = {"observed_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})}
+
+
+def dataset_parts(data=None, instance=None) -> dict[str, forms.BaseInlineFormSet]:
+    """The formsets for a dataset's steps to access and its dated counts, by prefix."""
+    factories = {
+        "steps": forms.inlineformset_factory(
+            Dataset, AccessStep, form=AccessStepForm, formset=AccessStepFormSet, extra=2, max_num=30
+        ),
+        "observations": forms.inlineformset_factory(
+            Dataset, Observation, form=ObservationForm, formset=PartFormSet, extra=1, max_num=50
+        ),
+    }
+    # A form posted without a section (a script, or a page from before it existed) leaves those rows as they are.
+    return {
+        prefix: factory(data, instance=instance, prefix=prefix, queryset=factory.model.objects.all())
+        for prefix, factory in factories.items()
+        if data is None or f"{prefix}-TOTAL_FORMS" in data
+    }
+
+
+PARTS = {Project: project_parts, Dataset: dataset_parts}
 
 
 def _parts_query(factory, instance):

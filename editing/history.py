@@ -22,11 +22,18 @@ VERSIONED = {
     "themes.Theme": (),
     "organisations.Organisation": (),
     "people.Researcher": (),
-    "datasets.Dataset": (),
+    "datasets.Dataset": ("access_steps", "observations"),
     "projects.Project": ("memberships", "usages", "outputs"),
     "collection.Collection": ("items",),
 }
-PARTS = ("projects.Membership", "projects.DatasetUsage", "projects.Output", "collection.CollectionItem")
+PARTS = (
+    "datasets.AccessStep",
+    "datasets.Observation",
+    "projects.Membership",
+    "projects.DatasetUsage",
+    "projects.Output",
+    "collection.CollectionItem",
+)
 
 
 def register_versioned_models() -> None:
@@ -167,7 +174,9 @@ def parts_by_revision(revision_ids: list[int], model) -> dict[int, set[str]]:
     """A project's members, datasets used and outputs in each revision, in words (one query)."""
     if not VERSIONED.get(model._meta.label):
         return {}
-    part_types = [ContentType.objects.get_for_model(apps.get_model(label)) for label in PARTS]
+    part_types = list(
+        ContentType.objects.get_for_models(*(apps.get_model(label) for label in PARTS)).values()
+    )
     parts: dict[int, set[str]] = {revision_id: set() for revision_id in revision_ids}
     rows = Version.objects.filter(revision_id__in=revision_ids, content_type__in=part_types)
     for revision_id, text in rows.values_list("revision_id", "object_repr"):

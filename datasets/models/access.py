@@ -122,10 +122,9 @@ class AccessStep(models.Model):
     url = WebAddressField("link", blank=True, help_text="Where to take this step: a form or a guide.")
 
     class Meta:
+        # Not unique by position: swapping two steps' numbers on the form would break it between the two
+        # saves. The form refuses a repeated number instead.
         ordering = ["dataset", "position", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["dataset", "position"], name="access_step_unique_position"),
-        ]
 
     def __str__(self) -> str:
         return f"{self.position}. {self.title}"

@@ -12,6 +12,8 @@ from themes.models import ThemedQuerySet
 from ..life_stages import ANTENATAL, BY_SLUG, LifeStage, age_span, stages_for
 from .access import AccessService, Applicant, ChoiceListField, Condition, Cost, Jurisdiction
 
+# How "None of these" reads on its own, on the page and in the descriptions.
+NO_CONDITIONS = "No accreditation, ethics approval, agreement or training"
 # Five years: a longer wait is a typing mistake.
 MOST_WEEKS = 260
 
@@ -261,6 +263,10 @@ class Dataset(Entry):
             errors["max_age"] = "The maximum age is below the minimum age."
         if self.is_ongoing and self.end_year:
             errors["end_year"] = "An ongoing dataset has no end year: clear one or the other."
+        if Condition.NONE in (self.access_conditions or []) and len(self.access_conditions) > 1:
+            errors["access_conditions"] = (
+                "“None of these” cannot go with the others: untick one or the other."
+            )
         weeks_from, weeks_to = self.weeks_to_access_from, self.weeks_to_access_to
         if weeks_from is not None and weeks_to is not None and weeks_to < weeks_from:
             errors["weeks_to_access_to"] = "The most weeks is below the least: give the shorter wait first."
@@ -309,6 +315,8 @@ class Dataset(Entry):
 
     @property
     def access_condition_labels(self) -> list[str]:
+        if self.access_conditions == [Condition.NONE]:
+            return [NO_CONDITIONS]
         return self._meta.get_field("access_conditions").labels(self.access_conditions)
 
     @property
