@@ -8,7 +8,7 @@ from django.utils import timezone
 from areas.models import Area
 from collection.models import Collection, CollectionItem
 from datasets.access_facts import ACCESS_FACTS
-from datasets.models import Dataset, LinkageIdentifier
+from datasets.models import AccessStep, Dataset, LinkageIdentifier, Observation
 from involvement.models import Opportunity
 from organisations.models import Organisation
 from people.models import Researcher
@@ -16,10 +16,12 @@ from projects.models import DatasetUsage, Membership, Output, Project
 from search import indexing
 from themes.models import Theme
 
+from . import access_routes
 from . import collections as collection_content
 from . import datasets as dataset_content
 from . import opportunities as opportunity_content
 from . import organisations as organisation_content
+from .dictionaries import load_dictionaries
 from .people_and_projects import PROJECTS, researchers
 
 PUBLISHED = Organisation.Status.PUBLISHED
@@ -67,6 +69,7 @@ def load_entries(log) -> None:
     log(f"Projects: {len(projects)}")
     collections = load_collections(themes, datasets, projects)
     log(f"Collections: {len(collections)}")
+    log(f"Data dictionaries: {load_dictionaries(datasets, themes)} variables")
     opportunities = load_opportunities(projects)
     log(f"Opportunities to get involved: {len(opportunities)}")
 
@@ -113,13 +116,20 @@ def load_datasets(organisations, themes) -> dict[str, Dataset]:
     ]
     datasets = {}
     for entry, is_sample in content:
+        route = access_routes.ROUTES.get(entry["slug"], {})
+        confirmed = {
+            "access_confirmed_on": access_routes.CHECKED_ON,
+            "access_confirmed_by": access_routes.CHECKED_BY,
+        }
         dataset = save(
             Dataset,
             entry["slug"],
             custodian=organisations[entry["custodian"]],
             is_sample=is_sample,
-            **{field: value for field, value in entry.items() if field in DATASET_FIELDS},
+            **{field: value for field, value in {**entry, **route}.items() if field in DATASET_FIELDS},
+            **(confirmed if route else {}),
         )
+        load_route(dataset, route)
         dataset.themes.set(themes[slug] for slug in entry["themes"])
         dataset.areas.set(areas[code] for code in entry.get("areas", []))
         dataset.identifiers.set(identifiers[slug] for slug in entry.get("identifiers", []))
@@ -127,6 +137,22 @@ def load_datasets(organisations, themes) -> dict[str, Dataset]:
     for entry, _ in content:
         datasets[entry["slug"]].linked_datasets.set(datasets[slug] for slug in entry.get("linked", []))
     return datasets
+
+
+def load_route(dataset: Dataset, route: dict) -> None:
+    """Replaces a dataset's steps to access and dated counts with the route's."""
+    dataset.access_steps.all().delete()
+    for position, (title, description, url) in enumerate(route.get("steps", []), start=1):
+        step = AccessStep(dataset=dataset, position=position, title=title, description=description, url=url)
+        step.full_clean()
+        step.save()
+    dataset.observations.all().delete()
+    for measure, count, observed_on, description in route.get("observations", []):
+        observation = Observation(
+            dataset=dataset, measure=measure, count=count, observed_on=observed_on, description=description
+        )
+        observation.full_clean()
+        observation.save()
 
 
 def load_researchers(organisations, themes) -> list[Researcher]:
