@@ -30,7 +30,7 @@ from projects.models import Membership, Project
 from search.service import completions
 
 from . import history, workflow
-from .forms import FORMS, ReturnForm, project_parts
+from .forms import FORMS, PARTS, ReturnForm
 from .kinds import KINDS, kind_of, model_for
 
 # The detail view that shows each kind of entry, for previews.
@@ -54,7 +54,11 @@ def entry_or_404(kind: str, slug: str) -> Entry:
 
 
 def require(user, action: Action, entry) -> None:
+    """PermissionDenied when `user` may not do `action` to `entry`, or 404 when they may not even see it,
+    so that a hidden entry answers as a missing one does."""
     if not can(user, action, entry):
+        if not can(user, Action.VIEW, entry):
+            raise Http404("No such entry.")
         raise PermissionDenied
 
 
@@ -120,7 +124,8 @@ def bound_forms(request, entry: Entry):
     # A form that offers only what its user may link to (an opportunity's project) needs to know them.
     extra = {"user": request.user} if getattr(form_class, "needs_user", False) else {}
     form = form_class(data, instance=entry, **extra)
-    parts = project_parts(data, instance=entry) if isinstance(entry, Project) else {}
+    make_parts = PARTS.get(type(entry))
+    parts = make_parts(data, instance=entry) if make_parts else {}
     return form, parts
 
 
@@ -235,7 +240,7 @@ def refuse_lost_update(request, kind, entry, form, parts, current: Entry) -> Htt
 
 
 @require_GET
-@limited("autocomplete")
+@limited("autocomplete", answers_json=True)
 def choices(request: HttpRequest, kind: str) -> JsonResponse:
     """Names of published entries of one kind that start with, or contain, what was typed."""
     if kind not in CHOICE_KINDS:

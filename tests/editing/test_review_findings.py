@@ -63,7 +63,8 @@ def test_a_reopened_entry_is_not_its_suggesters_again(client, someone, curator):
     profile.refresh_from_db()
     assert profile.status == "draft"
     client.force_login(someone)
-    assert client.get(f"/edit/researchers/{profile.slug}/").status_code == 403
+    # Hidden from them now, so it answers as a missing entry would (not 403, which would confirm it).
+    assert client.get(f"/edit/researchers/{profile.slug}/").status_code == 404
     assert client.get(profile.get_absolute_url()).status_code == 404
 
 
