@@ -24,6 +24,8 @@ class IntroductionRequestAdmin(admin.ModelAdmin):
         "requester_email",
         "ip",
         "message",
+        "answered",
+        "answered_by",
     ]
     fields = readonly_fields
 

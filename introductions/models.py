@@ -1,6 +1,7 @@
 """Requests, made through the portal, to be introduced to a researcher or a dataset's contact point, or to
 take part in an involvement opportunity."""
 
+from django.conf import settings
 from django.db import models
 
 
@@ -42,6 +43,11 @@ class IntroductionRequest(models.Model):
     ip = models.GenericIPAddressField("IP address", null=True, blank=True)
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
     created = models.DateTimeField(auto_now_add=True)
+    # An enquiry about a dataset stays open in its custodian's list until one of its editors answers it.
+    answered = models.DateTimeField(null=True, blank=True, help_text="When it was marked answered.")
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created"]
@@ -59,6 +65,8 @@ class IntroductionRequest(models.Model):
             # Serve the rate limit: sent requests from one address, or one IP, in the last hour.
             models.Index(fields=["requester_email", "created"], name="introduction_email_idx"),
             models.Index(fields=["ip", "created"], name="introduction_ip_idx"),
+            # Serves the open enquiries list: a custodian's datasets' sent requests, not yet answered.
+            models.Index(fields=["dataset", "answered"], name="introduction_enquiry_idx"),
         ]
 
     def __str__(self) -> str:
