@@ -19,7 +19,7 @@ from django.utils.encoding import iri_to_uri
 from rdflib import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 
 from areas.models import Area
-from datasets.models import Dataset
+from datasets.models import Dataset, Observation
 from organisations.models import Organisation
 from themes.models import Theme
 
@@ -29,6 +29,8 @@ from .vocabularies import Term
 ADMS = Namespace("http://www.w3.org/ns/adms#")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 HYDRA = Namespace("http://www.w3.org/ns/hydra/core#")
+# HealthDCAT-AP, the health extension of DCAT-AP: counts of records and individuals, typical ages.
+HEALTHDCATAP = Namespace("http://healthdataportal.eu/ns/health#")
 
 PREFIXES = {
     "dcat": DCAT,
@@ -40,6 +42,12 @@ PREFIXES = {
     "rdfs": RDFS,
     "xsd": XSD,
     "hydra": HYDRA,
+    "healthdcatap": HEALTHDCATAP,
+}
+
+HEALTH_COUNTS = {
+    Observation.Measure.RECORDS: HEALTHDCATAP.numberOfRecords,
+    Observation.Measure.INDIVIDUALS: HEALTHDCATAP.numberOfUniqueIndividuals,
 }
 
 CATALOGUE_TITLE = "N8 Children & Young People data portal"
@@ -56,13 +64,14 @@ Absolute = Callable[[str], str]
 
 
 def published_datasets() -> QuerySet:
-    """Published datasets with what their description needs: three queries however many there are."""
+    """Published datasets with what their description needs: four queries however many there are."""
     return (
         Dataset.objects.published()
         .select_related("custodian")
         .prefetch_related(
             Prefetch("themes", queryset=Theme.objects.published().only("name", "slug")),
             Prefetch("areas", queryset=Area.objects.only("code", "name")),
+            "observations",
         )
     )
 
@@ -94,11 +103,11 @@ def page_count(total: int, size: int) -> int:
 
 
 def catalogue_page(requested: str | None, size: int) -> CataloguePage:
-    """The page `requested` (the first when None) of published datasets in id order: four queries.
+    """The page `requested` (the first when None) of published datasets in id order: five queries.
 
     One counts and dates the whole catalogue; one reads the page's rows, their ids taken from the
-    primary key index by a subquery so that a deep page skips index entries, not joined rows; two
-    prefetch the page's themes and areas. Raises InvalidPage unless `requested` is 1 to the last page.
+    primary key index by a subquery so that a deep page skips index entries, not joined rows; three
+    prefetch the page's themes, areas and counts. Raises InvalidPage unless `requested` is 1 to the last page.
     """
     whole = Dataset.objects.published().aggregate(
         total=Count("pk"), issued=Min("created"), modified=Max("updated")
@@ -272,6 +281,7 @@ class DcatWriter:
         self.add_contact_point(node, dataset, page)
         self.add_temporal(node, dataset, page)
         self.add_frequency(node, dataset)
+        self.add_counts(node, dataset)
         self.add_distribution(node, dataset, page)
         return node
 
@@ -328,15 +338,34 @@ class DcatWriter:
         self.add(node, DCTERMS.publisher, self.nodes["publisher", custodian.pk])
 
     def add_contact_point(self, node: URIRef, dataset: Dataset, page: str) -> None:
-        if not (dataset.contact_name or dataset.contact_email):
-            return
+        """Every dataset has one: its team mailbox where it has one, and always the enquiry form on its page,
+        which reaches its contact point or its custodian's team without showing a personal address."""
         contact = URIRef(f"{page}#contact-point")
         self.add(contact, RDF.type, VCARD.Kind)
-        name = dataset.contact_name or (dataset.custodian.name if dataset.custodian else dataset.title)
+        custodian = dataset.custodian if dataset.custodian and dataset.custodian.is_published else None
+        name = dataset.contact_name or (custodian.name if custodian else f"The custodian of {dataset.title}")
         self.add(contact, VCARD.fn, Literal(name))
         if dataset.contact_email:
             self.add(contact, VCARD.hasEmail, stored_iri(f"mailto:{dataset.contact_email}"))
+        self.add(contact, VCARD.hasURL, URIRef(f"{page}#enquiry"))
         self.add(node, DCAT.contactPoint, contact)
+
+    def add_counts(self, node: URIRef, dataset: Dataset) -> None:
+        """HealthDCAT-AP's counts and typical ages: the latest count of each kind (uses the prefetched rows)."""
+        latest: dict[str, int] = {}
+        for observation in sorted(dataset.observations.all(), key=lambda each: each.observed_on):
+            latest[observation.measure] = observation.count
+        for measure, predicate in HEALTH_COUNTS.items():
+            if measure in latest:
+                self.add(node, predicate, Literal(latest[measure], datatype=XSD.nonNegativeInteger))
+        if dataset.min_age is not None:
+            self.add(
+                node, HEALTHDCATAP.minTypicalAge, Literal(dataset.min_age, datatype=XSD.nonNegativeInteger)
+            )
+        if dataset.max_age is not None:
+            self.add(
+                node, HEALTHDCATAP.maxTypicalAge, Literal(dataset.max_age, datatype=XSD.nonNegativeInteger)
+            )
 
     def add_temporal(self, node: URIRef, dataset: Dataset, page: str) -> None:
         if not dataset.start_year:
@@ -372,7 +401,29 @@ class DcatWriter:
             self.add(distribution, DCTERMS.format, self.add_format(page, dataset.formats))
         if dataset.licence:
             self.add(distribution, DCTERMS.license, self.add_licence(page, dataset.licence))
+        if dataset.access_service or dataset.trusted_research_environment:
+            self.add(
+                distribution, DCAT.accessService, self.add_access_service(node, dataset, page, access_url)
+            )
         self.add(node, DCAT.distribution, distribution)
+
+    def add_access_service(self, node: URIRef, dataset: Dataset, page: str, access_url: str) -> URIRef:
+        """How approved applicants reach the data (a secure environment, a data service…), as a DataService
+        whose endpoint is where the route to it starts."""
+        service = URIRef(f"{page}#access-service")
+        self.add(service, RDF.type, DCAT.DataService)
+        title = dataset.trusted_research_environment or dataset.get_access_service_display()
+        self.add(service, DCTERMS.title, en(title))
+        if dataset.access_service:
+            self.add(service, DCTERMS.description, en(dataset.get_access_service_display()))
+        self.add(service, DCAT.endpointURL, stored_iri(access_url))
+        self.add(service, DCAT.servesDataset, node)
+        # Whom to ask about the route: the dataset's own contact point (see add_contact_point).
+        self.add(service, DCAT.contactPoint, URIRef(f"{page}#contact-point"))
+        term = vocabularies.ACCESS_RIGHTS.get(dataset.access_level)
+        if term:
+            self.add(service, DCTERMS.accessRights, self.add_term(term, DCTERMS.RightsStatement))
+        return service
 
     def add_format(self, page: str, formats: str) -> URIRef:
         # DCAT-AP allows one format per distribution; a list like "CSV, Stata" stays as words.

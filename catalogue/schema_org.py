@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from django.urls import reverse
 
 from core.models import published_or_none
-from datasets.models import Dataset
+from datasets.models import Cost, Dataset
 from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import Project
@@ -92,8 +92,8 @@ def dataset_schema(dataset: Dataset, absolute: Absolute) -> dict:
             "creator": custodian,
             "publisher": custodian,
             "license": vocabularies.licence_url(dataset.licence) or dataset.licence,
-            # Only open data is free to everyone; other levels depend on the custodian's terms.
-            "isAccessibleForFree": True if is_open else None,
+            "isAccessibleForFree": accessible_for_free(dataset),
+            "conditionsOfAccess": conditions_of_access(dataset),
             "spatialCoverage": [place(each) for each in vocabularies.places_of(dataset)],
             "temporalCoverage": temporal_coverage(dataset),
             "distribution": distribution(dataset) if is_open else None,
@@ -105,6 +105,24 @@ def dataset_schema(dataset: Dataset, absolute: Absolute) -> dict:
             "dateModified": dataset.updated.isoformat(),
         }
     )
+
+
+def accessible_for_free(dataset: Dataset) -> bool | None:
+    """What the custodian says access costs; else open data is free to everyone, and the other levels
+    depend on the custodian's terms (None: not said)."""
+    if dataset.cost:
+        return dataset.cost == Cost.FREE
+    return True if dataset.access_level == Dataset.AccessLevel.OPEN else None
+
+
+def conditions_of_access(dataset: Dataset) -> str:
+    """Who may apply and what they need, in words, where the custodian has said."""
+    parts = []
+    if dataset.who_may_apply:
+        parts.append(f"Who may apply: {', '.join(dataset.who_may_apply_labels)}.")
+    if dataset.access_conditions:
+        parts.append(f"Applicants need: {', '.join(dataset.access_condition_labels)}.")
+    return " ".join(parts)
 
 
 def distribution(dataset: Dataset) -> list[dict]:

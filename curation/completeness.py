@@ -7,7 +7,6 @@ thousands of entries by completeness and read one page. A test keeps the two in 
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import reduce
 from operator import add
 
 from django.db.models import (
@@ -66,6 +65,15 @@ def linked(relation: str, label: str, **conditions) -> Recommended:
     return Recommended(label, condition, lambda entry: getattr(entry, relation).filter(**conditions).exists())
 
 
+def chosen(name: str, label: str) -> Recommended:
+    """At least one of several choices, kept as a JSON list (datasets.models.ChoiceListField)."""
+    return Recommended(
+        label,
+        lambda model: ~Q(**{name: []}) & Q(**{f"{name}__isnull": False}),
+        lambda entry: bool(getattr(entry, name)),
+    )
+
+
 def either(label: str, first: Recommended, second: Recommended) -> Recommended:
     return Recommended(
         label,
@@ -107,6 +115,14 @@ RECOMMENDED: dict[type[Model], list[Recommended]] = {
         ),
         given("start_year", "Start year"),
         text("access_instructions", "How to get access"),
+        # The route to access (datasets.access_facts): what an analyst needs before she applies.
+        text("access_service", "How the data is reached"),
+        chosen("who_may_apply", "Who may apply"),
+        chosen("access_conditions", "What applicants need"),
+        text("cost", "Cost of access"),
+        either("Weeks to access", given("weeks_to_access_from", ""), given("weeks_to_access_to", "")),
+        linked("access_steps", "Steps to access"),
+        given("access_confirmed_on", "When the access facts were confirmed"),
         text("licence", "Licence"),
         text("landing_page", "Landing page"),
         text("doi", "DOI"),
@@ -164,11 +180,19 @@ def with_completeness(entries: QuerySet) -> QuerySet:
         )
         for field in fields
     ]
-    missing = Concat(*missing_parts) if len(missing_parts) > 1 else missing_parts[0]
     return entries.annotate(
-        completeness=reduce(add, flags) * Value(100) / Value(len(fields)),
-        missing=missing,
+        completeness=balanced(add, flags) * Value(100) / Value(len(fields)),
+        missing=balanced(lambda first, second: Concat(first, second), missing_parts),
     )
+
+
+def balanced(combine, parts: list):
+    """`parts` combined pairwise as a balanced tree: a chain of twenty nests twenty deep, which SQLite's
+    parser refuses ("parser stack overflow"); a tree nests five deep."""
+    if len(parts) == 1:
+        return parts[0]
+    middle = len(parts) // 2
+    return combine(balanced(combine, parts[:middle]), balanced(combine, parts[middle:]))
 
 
 def split_missing(missing: str) -> list[str]:

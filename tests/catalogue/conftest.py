@@ -66,7 +66,10 @@ def complete_dataset(db, bradford, leeds):
         update_frequency="annually",
         landing_page="https://borninbradford.nhs.uk/",
         doi="10.1234/bib.2024",
+        access_service="data-service",
+        trusted_research_environment="Born in Bradford data service",
     )
+    dataset.observations.create(measure="individuals", count=13_776, observed_on="2011-12-31")
     dataset.areas.add(bradford, leeds)
     dataset.themes.add(ThemeFactory(name="Cohort studies for tests"))
     return dataset

@@ -160,3 +160,22 @@ def test_a_dataset_page_links_to_its_metadata_and_a_draft_preview_does_not(clien
 def test_the_dataset_list_links_to_the_catalogue(client, db):
     html = client.get("/datasets/").content.decode()
     assert 'href="/catalogue/dcat.jsonld"' in html and 'href="/catalogue/dcat.ttl"' in html
+
+
+@pytest.mark.parametrize(
+    ("cost", "level", "free"), [("free", "controlled", True), ("charged", "open", False)]
+)
+def test_what_access_costs_decides_whether_it_is_free(client, db, cost, level, free):
+    dataset = DatasetFactory(cost=cost, access_level=level)
+    assert json_ld(client, dataset.get_absolute_url())["isAccessibleForFree"] is free
+
+
+def test_who_may_apply_and_what_they_need_are_its_conditions_of_access(client, db):
+    dataset = DatasetFactory(who_may_apply=["nhs"], access_conditions=["accredited-researcher"])
+    data = json_ld(client, dataset.get_absolute_url())
+    assert (
+        data["conditionsOfAccess"]
+        == "Who may apply: NHS staff. Applicants need: Accredited researcher status."
+    )
+    bare = DatasetFactory()
+    assert "conditionsOfAccess" not in json_ld(client, bare.get_absolute_url())

@@ -32,8 +32,15 @@ def full_dataset():
         landing_page="https://example.org/data",
         doi="10.1234/abc",
         coverage_scope=Dataset.CoverageScope.ENGLAND,
+        access_service="secure-environment",
+        who_may_apply=["uk-researchers"],
+        access_conditions=["none"],
+        cost="free",
+        weeks_to_access_from=6,
+        access_confirmed_on="2026-01-31",
     )
     dataset.themes.add(ThemeFactory())
+    dataset.access_steps.create(position=1, title="Apply")
     return dataset
 
 
@@ -50,6 +57,13 @@ def test_a_bare_dataset_lists_what_it_lacks_in_declared_order():
         "Areas covered or geographic scope",
         "Start year",
         "How to get access",
+        "How the data is reached",
+        "Who may apply",
+        "What applicants need",
+        "Cost of access",
+        "Weeks to access",
+        "Steps to access",
+        "When the access facts were confirmed",
         "Licence",
         "Landing page",
         "DOI",
@@ -108,6 +122,7 @@ def varied_entries(leeds):
         full_dataset(),
         local,
         DatasetFactory(min_age=None, max_age=None, custodian=None),
+        DatasetFactory(who_may_apply=["nhs", "anyone"], weeks_to_access_to=4, cost="charged"),
         led,
         ProjectFactory(end_date=None),
         OrganisationFactory(ror_id="01v29qb04", description="A university."),

@@ -34,7 +34,7 @@ def test_it_shows_the_score_the_gaps_and_the_review_date():
 
     html = render(dataset)
 
-    assert "25% complete" in html  # description, custodian and age range: three of twelve
+    assert "15% complete" in html  # description, custodian and age range: three of nineteen
     assert "Landing page" in html
     assert "Description," not in html
     assert "Due for review" in html
