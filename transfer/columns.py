@@ -1,10 +1,18 @@
-"""The columns an import file may have, per kind of entry: one list that documents the import
-page, makes the template files and drives the import itself."""
+"""The columns of a kind's CSV file, per kind of entry: one list that documents the import page, makes
+the template files, drives the import itself and makes the list pages' downloads (transfer.export), so
+that a download is an import file for its kind and a round trip cannot drift.
 
+A column the public may not always see (a researcher's private email) is `private`: the download leaves
+the cell blank where the person did not choose to show it, and an import reads a blank cell in such a
+column as "leave it as it is", so importing a public download never blanks what it could not see.
+"""
+
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Model
 
+from datasets.access_facts import ACCESS_FACT_LIST
 from datasets.models import Dataset
 from organisations.models import Organisation
 from people.models import Researcher
@@ -24,6 +32,13 @@ class Column:
     relation: str = ""
     # False for a column that is not a field of the model (a project's lead).
     is_field: bool = True
+    # For a column the public sees only as the person chose: whether they may see this entry's value.
+    # A blank cell in such a column leaves an existing entry's value as it is.
+    private: Callable[[Model], bool] | None = None
+    # False for a column a download carries for readers but an import does not read.
+    imported: bool = True
+    # Only curators' downloads carry it (an entry's status).
+    curators_only: bool = False
 
 
 SLUG = Column(
@@ -35,8 +50,23 @@ STATUS = Column(
     "status",
     "draft, submitted, published or archived. New entries are drafts when blank; a blank cell leaves an "
     "existing entry’s status as it is.",
+    curators_only=True,
+)
+WEB_ADDRESS = Column(
+    "web_address",
+    "The entry’s page on this site. Downloads carry it for readers; an import does not read it.",
+    imported=False,
 )
 THEMES = Column("themes", "Theme names or slugs, separated by “; ”.", relation="themes")
+
+
+def shows_email(researcher: Researcher) -> bool:
+    return researcher.show_email
+
+
+def shows_lived_experience(researcher: Researcher) -> bool:
+    return researcher.has_lived_experience and researcher.show_lived_experience
+
 
 COLUMNS: dict[str, list[Column]] = {
     Kind.ORGANISATIONS: [
@@ -58,6 +88,7 @@ COLUMNS: dict[str, list[Column]] = {
         ),
         Column("description", "A paragraph about the organisation."),
         STATUS,
+        WEB_ADDRESS,
     ],
     Kind.RESEARCHERS: [
         SLUG,
@@ -77,7 +108,12 @@ COLUMNS: dict[str, list[Column]] = {
         ),
         THEMES,
         Column("orcid", "Their ORCID iD, e.g. 0000-0002-1825-0097."),
-        Column("email", "Their email address."),
+        Column(
+            "email",
+            "Their email address. A blank cell leaves a stored address as it is (public downloads "
+            "show only the addresses people chose to show).",
+            private=shows_email,
+        ),
         Column("show_email", "yes to show the email publicly (only with the person’s agreement)."),
         Column("biography", "A paragraph or two."),
         Column("expertise", "Comma-separated keywords."),
@@ -87,7 +123,23 @@ COLUMNS: dict[str, list[Column]] = {
         Column("open_to_advising", "yes or no."),
         Column("open_to_media", "yes or no."),
         Column("open_to_speaking", "yes or no."),
+        Column(
+            "has_lived_experience",
+            "yes if the person has opted in to say they are involved through lived experience. Like the "
+            "two columns after it, a blank cell leaves what is stored as it is (public downloads show "
+            "it only where the person chose to).",
+            private=shows_lived_experience,
+        ),
+        Column("lived_experience", "Their lived experience, in their words.", private=shows_lived_experience),
+        Column(
+            "show_lived_experience",
+            "yes to show their lived experience publicly (only as the person chose).",
+            private=shows_lived_experience,
+        ),
+        Column("welcomes_lived_experience", "yes if they welcome involving people with lived experience."),
+        Column("accepts_introductions", "yes or no: whether visitors may ask to be introduced."),
         STATUS,
+        WEB_ADDRESS,
     ],
     Kind.DATASETS: [
         SLUG,
@@ -119,16 +171,16 @@ COLUMNS: dict[str, list[Column]] = {
             "taken as the areas that replaced them.",
             relation="areas",
         ),
+        Column(
+            "identifiers",
+            "Linkable identifiers (e.g. NHS number, UPN), by name or slug, separated by “; ”.",
+            relation="identifiers",
+        ),
         Column("start_year", "E.g. 2005."),
         Column("end_year", "Blank for an ongoing dataset."),
         Column("is_ongoing", "yes or no."),
-        Column("individuals_count", "Approximate number of individuals."),
-        Column("records_count", "Approximate number of records."),
         Column("unit_of_observation", "E.g. child, pupil, episode."),
-        Column("access_instructions", "How to get access."),
-        Column("access_url", "The access application page."),
-        Column("trusted_research_environment", "Where the data is analysed, if in one."),
-        Column("time_to_access", "E.g. three to six months."),
+        *(Column(fact.name, fact.csv_help) for fact in ACCESS_FACT_LIST),
         Column("licence", "The licence."),
         Column("formats", "E.g. CSV, SPSS, Stata."),
         Column("update_frequency", "E.g. annually."),
@@ -137,6 +189,7 @@ COLUMNS: dict[str, list[Column]] = {
         Column("contact_name", "A team or role."),
         Column("contact_email", "A team mailbox, shown publicly."),
         STATUS,
+        WEB_ADDRESS,
     ],
     Kind.PROJECTS: [
         SLUG,
@@ -159,7 +212,20 @@ COLUMNS: dict[str, list[Column]] = {
             relation="organisations",
         ),
         THEMES,
+        Column(
+            "shown_stage",
+            "The status the site shows: the stage, or ended for an active project past its end date. "
+            "Downloads carry it; an import does not read it (it reads stage).",
+            imported=False,
+        ),
+        Column(
+            "datasets_used",
+            "The published datasets the project used, by slug. Downloads carry it; an import does not "
+            "read it (add them on the project’s page).",
+            imported=False,
+        ),
         STATUS,
+        WEB_ADDRESS,
     ],
 }
 
@@ -172,7 +238,13 @@ MODELS: dict[str, type[Model]] = {
 
 
 def columns_by_name(kind: str) -> dict[str, Column]:
-    return {column.name: column for column in COLUMNS[kind]}
+    """The columns an import of `kind` reads, by name."""
+    return {column.name: column for column in COLUMNS[kind] if column.imported}
+
+
+def read_only_names(kind: str) -> set[str]:
+    """Columns a download carries and an import knows but does not read."""
+    return {column.name for column in COLUMNS[kind] if not column.imported}
 
 
 def required_names(kind: str) -> list[str]:

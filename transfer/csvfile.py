@@ -11,6 +11,11 @@ BYTE_ORDER_MARK = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+# A quote added to defuse a formula; a text that starts with one gets another, so that `unescaped` can
+# always tell the added quote from the text's own and an import reads back what was exported.
+QUOTE = "'"
+
+
 def safe_cell(value: object) -> str:
     """The value as text a spreadsheet shows as it is, never runs: a leading quote defuses a formula."""
     if value is None:
@@ -18,7 +23,15 @@ def safe_cell(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return QUOTE + text if text.startswith((*FORMULA_STARTS, QUOTE)) else text
+
+
+def unescaped(cell: str) -> str:
+    """The text `safe_cell` wrote `cell` for: without the quote it added (a quote typed before an
+    ordinary word stays)."""
+    if cell.startswith(QUOTE) and cell[1:].startswith((*FORMULA_STARTS, QUOTE)):
+        return cell[1:]
+    return cell
 
 
 class _Echo:

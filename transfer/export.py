@@ -1,9 +1,10 @@
 """CSV downloads of list pages and search results: only what the public may see.
 
-Each kind of entry has a declarative list of columns, and a queryset shape that fetches
-everything those columns show in a fixed number of queries, however many rows there are.
-Related entries (themes, organisations, a project's lead) appear only when published; a
-researcher's email and lived experience only as the person chose.
+Each kind of entry is downloaded in the columns of its import file (transfer.columns), so a download
+imports back without loss, with a queryset shape that fetches everything those columns show in a fixed
+number of queries, however many rows there are. Related entries (themes, organisations, a project's
+lead) appear only when published; a researcher's email and lived experience only as the person chose,
+except to curators.
 """
 
 import json
@@ -16,6 +17,7 @@ from django.db.models import Model, Prefetch, QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
 from django.utils import timezone
 
+from accounts.policy import is_curator
 from areas.models import Area
 from core.models import Entry, published_or_none
 from datasets.models import Dataset
@@ -26,6 +28,7 @@ from search import service
 from search.models import Kind
 from themes.models import Theme
 
+from . import columns
 from .csvfile import csv_response
 
 # Search results are ranked across every kind of entry and cannot be narrowed like a list;
@@ -38,10 +41,26 @@ SEPARATOR = "; "
 class Column:
     header: str
     value: Callable[[Model], object]
+    # Whether the public may see this entry's value (columns.Column.private); None: always.
+    private: Callable[[Model], bool] | None = None
+    curators_only: bool = False
+    # The value is a path on this site, written as a full web address.
+    is_address: bool = False
+
+    def cell(self, entry: Model, curator: bool, request: HttpRequest) -> object:
+        if not curator and self.private is not None and not self.private(entry):
+            return ""
+        value = self.value(entry)
+        return request.build_absolute_uri(value) if self.is_address else value
 
 
-def names(entries: Iterable[Model]) -> str:
-    return SEPARATOR.join(str(entry) for entry in entries)
+def slugs(entries: Iterable) -> str:
+    return SEPARATOR.join(entry.slug for entry in entries)
+
+
+def published_slug(entry: Entry | None) -> str:
+    shown = published_or_none(entry)
+    return shown.slug if shown else ""
 
 
 def published_name(entry: Entry | None) -> str:
@@ -50,11 +69,57 @@ def published_name(entry: Entry | None) -> str:
 
 
 def published_themes() -> Prefetch:
-    return Prefetch("themes", queryset=Theme.objects.published().only("name"))
+    return Prefetch("themes", queryset=Theme.objects.published().only("slug", "name"))
 
 
 def published_organisations(lookup: str) -> Prefetch:
-    return Prefetch(lookup, queryset=Organisation.objects.published().only("name"))
+    return Prefetch(lookup, queryset=Organisation.objects.published().only("slug", "name"))
+
+
+def exported_value(model: type[Model], column: columns.Column) -> Callable[[Model], object]:
+    """How a download writes `column`, in the form the import reads back: stored choices, yes or no,
+    related entries by slug (published ones only: a link to any other is kept by an import), areas by
+    ONS code."""
+    name = column.name
+    if name == columns.WEB_ADDRESS.name:
+        return lambda entry: entry.get_absolute_url()
+    if name == "shown_stage":
+        return lambda project: project.current_stage
+    if name == "datasets_used":
+        return lambda project: slugs(usage.dataset for usage in project.published_usages)
+    if column.relation == "researcher":
+        return lambda project: slugs(membership.researcher for membership in project.published_leads)
+    if column.relation == "organisation":
+        return lambda entry: published_slug(getattr(entry, name))
+    if column.relation == "area":
+        return lambda entry: entry.area.code if entry.area else ""
+    if column.relation == "areas":
+        return lambda entry: SEPARATOR.join(area.code for area in getattr(entry, name).all())
+    if column.relation:
+        return lambda entry: slugs(getattr(entry, name).all())
+    return lambda entry: joined(getattr(entry, name))
+
+
+def joined(value: object) -> object:
+    """Several choices (a dataset's conditions of access) in one cell, as the import reads them."""
+    return SEPARATOR.join(value) if isinstance(value, list) else value
+
+
+def export_of(model: type[Model], kind: str, shape: Callable[[QuerySet], QuerySet]) -> "Export":
+    """The download of `kind`: the columns of its import file (transfer.columns), so that it imports back."""
+    return Export(
+        columns=[
+            Column(
+                column.name,
+                exported_value(model, column),
+                private=column.private,
+                curators_only=column.curators_only,
+                is_address=column.name == columns.WEB_ADDRESS.name,
+            )
+            for column in columns.COLUMNS[kind]
+        ],
+        shape=shape,
+    )
 
 
 @dataclass(frozen=True)
@@ -64,103 +129,36 @@ class Export:
     columns: list[Column]
     shape: Callable[[QuerySet], QuerySet]
 
+    def columns_for(self, curator: bool) -> list[Column]:
+        return [column for column in self.columns if curator or not column.curators_only]
 
-ORGANISATION = Export(
-    columns=[
-        Column("Name", lambda o: o.name),
-        Column("Short name", lambda o: o.short_name),
-        Column("Kind", lambda o: o.get_kind_display()),
-        Column("N8 member", lambda o: o.is_n8_member),
-        Column("Website", lambda o: o.website),
-        Column("ROR ID", lambda o: o.ror_id),
-        Column("Area", lambda o: o.area.name if o.area else ""),
-        Column("Area code", lambda o: o.area.code if o.area else ""),
-        Column("Description", lambda o: o.description),
-    ],
-    shape=lambda entries: entries.select_related("area"),
-)
 
-RESEARCHER = Export(
-    columns=[
-        Column("Name", lambda r: r.name),
-        Column("Title", lambda r: r.title),
-        Column("Job title", lambda r: r.job_title),
-        Column("Career stage", lambda r: r.get_career_stage_display()),
-        Column("Organisation", lambda r: published_name(r.organisation)),
-        Column("Affiliations", lambda r: names(r.affiliations.all())),
-        Column("Themes", lambda r: names(r.themes.all())),
-        Column("Expertise", lambda r: r.expertise),
-        Column("Methods and skills", lambda r: r.methods),
-        Column("ORCID iD", lambda r: r.orcid),
-        # Only what the person chose to show on their public profile.
-        Column("Email", lambda r: r.public_email),
-        Column("Open to", lambda r: SEPARATOR.join(r.open_to)),
-        Column("Lived experience", lambda r: r.public_lived_experience),
-        Column("Biography", lambda r: r.biography),
-    ],
-    shape=lambda entries: entries.select_related("organisation").prefetch_related(
+Kinds = columns.Kind
+
+ORGANISATION = export_of(Organisation, Kinds.ORGANISATIONS, lambda entries: entries.select_related("area"))
+
+RESEARCHER = export_of(
+    Researcher,
+    Kinds.RESEARCHERS,
+    lambda entries: entries.select_related("organisation").prefetch_related(
         published_organisations("affiliations"), published_themes()
     ),
 )
 
-DATASET = Export(
-    columns=[
-        Column("Title", lambda d: d.title),
-        Column("Summary", lambda d: d.summary),
-        Column("Custodian", lambda d: published_name(d.custodian)),
-        Column("Themes", lambda d: names(d.themes.all())),
-        Column("Keywords", lambda d: d.keywords),
-        Column("Kind of source", lambda d: d.get_source_kind_display()),
-        Column("Population", lambda d: d.population),
-        Column("Minimum age", lambda d: d.min_age),
-        Column("Maximum age", lambda d: d.max_age),
-        Column("Includes the antenatal period", lambda d: d.includes_antenatal),
-        Column("Geographic scope", lambda d: d.get_coverage_scope_display()),
-        Column("Areas", lambda d: names(d.areas.all())),
-        Column("Area codes", lambda d: SEPARATOR.join(area.code for area in d.areas.all())),
-        Column("Start year", lambda d: d.start_year),
-        Column("End year", lambda d: d.end_year),
-        Column("Ongoing", lambda d: d.is_ongoing),
-        Column("Approximate number of individuals", lambda d: d.individuals_count),
-        Column("Approximate number of records", lambda d: d.records_count),
-        Column("Unit of observation", lambda d: d.unit_of_observation),
-        Column("Linkable identifiers", lambda d: names(d.identifiers.all())),
-        Column("Access level", lambda d: d.get_access_level_display()),
-        Column("How to get access", lambda d: d.access_instructions),
-        Column("Access application page", lambda d: d.access_url),
-        Column("Trusted research environment", lambda d: d.trusted_research_environment),
-        Column("Typical time to access", lambda d: d.time_to_access),
-        Column("Licence", lambda d: d.licence),
-        Column("Formats", lambda d: d.formats),
-        Column("Update frequency", lambda d: d.update_frequency),
-        Column("Landing page", lambda d: d.landing_page),
-        Column("DOI", lambda d: d.doi),
-        Column("Contact point", lambda d: d.contact_name),
-        # A team mailbox, which the form says is shown publicly.
-        Column("Contact email", lambda d: d.contact_email),
-        Column("Description", lambda d: d.description),
-    ],
-    shape=lambda entries: entries.select_related("custodian").prefetch_related(
+DATASET = export_of(
+    Dataset,
+    Kinds.DATASETS,
+    lambda entries: entries.select_related("custodian").prefetch_related(
         published_themes(),
         Prefetch("areas", queryset=Area.objects.only("code", "name")),
         "identifiers",
     ),
 )
 
-PROJECT = Export(
-    columns=[
-        Column("Title", lambda p: p.title),
-        Column("Summary", lambda p: p.summary),
-        Column("Project status", lambda p: p.current_stage_label),
-        Column("Start date", lambda p: p.start_date),
-        Column("End date", lambda p: p.end_date),
-        Column("Funder", lambda p: p.funder),
-        Column("Lead", lambda p: names(membership.researcher for membership in p.published_leads)),
-        Column("Partner organisations", lambda p: names(p.partner_organisations.all())),
-        Column("Themes", lambda p: names(p.themes.all())),
-        Column("Datasets used", lambda p: names(usage.dataset for usage in p.published_usages)),
-    ],
-    shape=lambda entries: entries.prefetch_related(
+PROJECT = export_of(
+    Project,
+    Kinds.PROJECTS,
+    lambda entries: entries.prefetch_related(
         Prefetch(
             "memberships",
             queryset=Membership.objects.filter(
@@ -180,12 +178,14 @@ PROJECT = Export(
     ),
 )
 
+# Themes are not imported from CSV: their download is for reading.
 THEME = Export(
     columns=[
         Column("Name", lambda t: t.name),
         Column("Family", lambda t: t.get_family_display()),
         Column("Part of", lambda t: published_name(t.parent)),
         Column("Description", lambda t: t.description),
+        Column("Web address", lambda t: t.get_absolute_url(), is_address=True),
     ],
     shape=lambda entries: entries.select_related("parent"),
 )
@@ -200,20 +200,19 @@ EXPORTS: dict[type[Model], Export] = {
 
 
 def entries_csv(request: HttpRequest, entries: QuerySet) -> StreamingHttpResponse:
-    """Every published entry of `entries` (a list page's filtered queryset, in its order) as CSV.
+    """Every published entry of `entries` (a list page's filtered queryset, in its order) as CSV, in the
+    columns of its kind's import file (a curator's with each entry's status and every private field).
 
     The header goes out at once; the rows follow as they are read, a chunk at a time (see `streamed`),
     so the first byte does not wait for the database and a worker's memory does not grow with the list.
     """
     export = EXPORTS[entries.model]
+    curator = is_curator(request.user)
+    shown = export.columns_for(curator)
     # The list page's own prefetches are shaped for its cards; ours fetch what the columns show.
     shaped = export.shape(entries.published().prefetch_related(None))
-    header = [column.header for column in export.columns] + ["Web address"]
-    lines = (
-        [column.value(entry) for column in export.columns]
-        + [request.build_absolute_uri(entry.get_absolute_url())]
-        for entry in streamed(shaped)
-    )
+    header = [column.header for column in shown]
+    lines = ([column.cell(entry, curator, request) for column in shown] for entry in streamed(shaped))
     return csv_response(dated_filename(entries.model._meta.verbose_name_plural), header, lines)
 
 
@@ -264,15 +263,8 @@ def search_rows(results: service.Results) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(f"{sql} LIMIT %s", [*params, MAX_SEARCH_ROWS])
         return [
-            (
-                kind,
-                title,
-                summary,
-                service.shown_facts(facts, ended),
-                url,
-                SEPARATOR.join(query.missing(met, kind)),
-            )
-            for kind, url, title, summary, _, _, _, facts, met, ended in cursor.fetchall()
+            (kind, title, summary, facts, url, SEPARATOR.join(query.missing(met, kind)))
+            for kind, url, title, summary, _, _, _, facts, met in cursor.fetchall()
         ]
 
 

@@ -31,9 +31,11 @@ from search import indexing
 from search.signals import ENTRY_MODELS
 
 from .columns import MODELS, Column, columns_by_name
+from .csvfile import unescaped
 from .lookups import BATCH_SIZE, Lookups, batches
 from .models import PendingImport
 from .reading import Table, limited, read_table
+from .stored import Stored
 from .versions import save_revision
 
 # Longer than any text a directory entry needs; keeps a stray pasted document out.
@@ -46,7 +48,7 @@ NO = {"no", "n", "false", "0", ""}
 @dataclass
 class RowResult:
     number: int
-    action: str  # "create", "update" or "problem"
+    action: str  # "create", "update", "unchanged" or "problem"
     name: str
     slug: str = ""
     status: str = ""
@@ -70,6 +72,10 @@ class Outcome:
     @property
     def updated(self) -> int:
         return self.count("update")
+
+    @property
+    def unchanged(self) -> int:
+        return self.count("unchanged")
 
     @property
     def shown_problems(self) -> list[str]:
@@ -162,6 +168,8 @@ class Row:
     creating: bool
     links: dict[str, list[int]]
     lead: Researcher | None = None
+    # False for a row that would change nothing stored: it is left untouched.
+    changed: bool = True
 
 
 class BulkImporter:
@@ -188,6 +196,8 @@ class BulkImporter:
     def check(self, progress=None) -> list[Row]:
         """Every row as it would be saved; each problem goes into the outcome, in the file's order."""
         existing = self.existing_by_slug()
+        reads_lead = any(column.relation == "researcher" for column in self.columns)
+        self.stored = Stored.read(self.model, list(existing.values()), self.relations, reads_lead)
         slug_rows: dict[str, int] = {}
         rows = []
         for number, cells in self.table.rows:
@@ -203,7 +213,7 @@ class BulkImporter:
                 self.outcome.problems.extend(self.problems[number])
             else:
                 entry = row.instance
-                action = "create" if row.creating else "update"
+                action = "create" if row.creating else "update" if row.changed else "unchanged"
                 self.outcome.rows.append(
                     RowResult(number, action, str(entry), entry.slug, entry.get_status_display())
                 )
@@ -237,7 +247,7 @@ class BulkImporter:
         row = Row(number, instance, instance.pk is None, {})
         data = {}
         for column in self.columns:
-            cell = cells[column.name].strip()
+            cell = unescaped(cells[column.name].strip())
             if len(cell) > MAX_CELL_CHARACTERS:
                 problem(
                     column.name,
@@ -251,7 +261,9 @@ class BulkImporter:
                 if not column.is_field:
                     row.lead = value
                 elif self.model._meta.get_field(column.name).many_to_many:
-                    row.links[column.name] = value
+                    row.links[column.name] = self.stored.with_hidden_links(column.name, instance.pk, value)
+                elif value is None and self.stored.keeps_target(column.name, instance):
+                    pass  # A download shows no unpublished organisation: its blank cell keeps it.
                 else:
                     # Before the form runs, so that the model's clean() sees it.
                     setattr(instance, self.model._meta.get_field(column.name).attname, value)
@@ -261,10 +273,15 @@ class BulkImporter:
         for name, messages in form.errors.items():
             for message in messages:
                 problem("" if name == NON_FIELD_ERRORS else name, message)
+        if not row.creating:
+            row.changed = self.stored.changes(instance, row.links, row.lead.pk if row.lead else None)
         return row
 
     def field_value(self, column: Column, cell: str, instance: models.Model, problem) -> str:
         model_field = self.model._meta.get_field(column.name)
+        if column.private is not None and not cell and instance.pk is not None:
+            # A download leaves the cell blank where the person chose not to show it: keep what is stored.
+            return self.form_value(column.name, instance)
         if isinstance(model_field, models.BooleanField):
             if cell.lower() not in YES | NO:
                 problem(column.name, "Write yes or no.")
@@ -277,6 +294,13 @@ class BulkImporter:
             # As the field itself would, before the form measures it: https://orcid.org/… fits.
             return model_field.normalise(cell)
         return cell
+
+    def form_value(self, name: str, instance: models.Model) -> str:
+        """`instance`'s value of `name` as the form would read it from a cell."""
+        value = getattr(instance, name)
+        if isinstance(self.model._meta.get_field(name), models.BooleanField):
+            return "on" if value else ""
+        return "" if value is None else str(value)
 
     def check_unique(self, rows: list[Row]) -> None:
         """Each value of a unique field (an ORCID iD, a ROR ID) belongs to one entry: the one that has it
@@ -315,7 +339,8 @@ class BulkImporter:
     # Saving
 
     def save(self, rows: list[Row], progress=None) -> None:
-        """Saves the checked rows; called inside a transaction."""
+        """Saves the checked rows that change something; called inside a transaction."""
+        rows = [row for row in rows if row.changed]
         # Bulk writes send no signals: the counts pages keep must be forgotten here (core.cached_counts).
         forget_counts()
         new = [row.instance for row in rows if row.creating]

@@ -14,6 +14,7 @@ from areas.models import Area
 from core.filters import printable
 from core.identifiers import normalise_orcid
 from core.models import Entry
+from datasets.models import LinkageIdentifier
 from organisations.models import Organisation
 from people.models import Researcher
 from themes.models import Theme
@@ -23,7 +24,7 @@ from themes.models import Theme
 BATCH_SIZE = 1000
 
 # What each relation column names, and whether a cell may name several ("; " between them).
-MANY = ("organisations", "themes", "areas")
+MANY = ("organisations", "themes", "areas", "identifiers")
 
 
 def batches(values: Iterable, size: int | None = None) -> Iterator[list]:
@@ -77,7 +78,7 @@ class Lookups:
         return value
 
 
-def entries_named(model: type[Entry], texts: set[str], noun: str) -> dict[str, tuple[object, str]]:
+def entries_named(model: type[models.Model], texts: set[str], noun: str) -> dict[str, tuple[object, str]]:
     """The primary key of the entry whose slug, or else exact name, is each text."""
     name_field = "name"
     by_slug, by_name = {}, defaultdict(list)
@@ -167,6 +168,7 @@ FINDERS = {
     "organisation": lambda texts: entries_named(Organisation, texts, "organisation"),
     "organisations": lambda texts: entries_named(Organisation, texts, "organisation"),
     "themes": lambda texts: entries_named(Theme, texts, "theme"),
+    "identifiers": lambda texts: entries_named(LinkageIdentifier, texts, "linkable identifier"),
     "area": one_area_named,
     "areas": areas_named,
     "researcher": researchers_named,

@@ -9,7 +9,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from .columns import columns_by_name, required_names
+from .columns import columns_by_name, read_only_names, required_names
 
 UTF8 = "UTF-8"
 WINDOWS_1252 = "Windows-1252"
@@ -81,7 +81,7 @@ def read_table(text: str, kind: str) -> Table:
         raise FileProblem(*limited(problems))
     if not rows:
         raise FileProblem("The file has a header row but no rows of entries under it.")
-    known = columns_by_name(kind)
+    known = columns_by_name(kind).keys() | read_only_names(kind)
     return Table(header, rows, [name for name in header if name not in known])
 
 

@@ -25,7 +25,7 @@ def check_import(job_id: int, pending_id: int) -> str:
         verdict = (
             f"{len(outcome.problems)} problem{'s' if len(outcome.problems) != 1 else ''} to fix"
             if outcome.problems
-            else f"{outcome.created} to create and {outcome.updated} to update"
+            else f"{outcome.created} to create and {outcome.updated} to update{left_alone(outcome)}"
         )
         summary = f"Checked {len(outcome.rows):,} rows of {pending.file_name}: {verdict}."
         return summary, {"next_url": pending.get_absolute_url(), "next_label": "See what the import would do"}
@@ -52,7 +52,8 @@ def confirm_import(job_id: int, pending_id: int) -> str:
         pending.delete()
         kind = pending.get_kind_display().lower()
         summary = (
-            f"Imported {pending.file_name}: {outcome.created} created and {outcome.updated} updated {kind}."
+            f"Imported {pending.file_name}: {outcome.created} created and {outcome.updated} updated {kind}"
+            f"{left_alone(outcome)}."
         )
         return summary, {
             "next_url": reverse("transfer:upload"),
@@ -62,6 +63,10 @@ def confirm_import(job_id: int, pending_id: int) -> str:
         }
 
     return runner.run(job_id, work)
+
+
+def left_alone(outcome: importer.Outcome) -> str:
+    return f" ({outcome.unchanged} unchanged, left untouched)" if outcome.unchanged else ""
 
 
 def pending_or_fail(pending_id: int) -> PendingImport:

@@ -65,7 +65,8 @@ def template(request: HttpRequest, kind: str) -> StreamingHttpResponse:
     """An empty CSV file with the header row for `kind`, to fill in a spreadsheet."""
     if kind not in COLUMNS:
         raise Http404
-    return csv_response(f"{kind}-import-template.csv", [column.name for column in COLUMNS[kind]], [])
+    header = [column.name for column in COLUMNS[kind] if column.imported]
+    return csv_response(f"{kind}-import-template.csv", header, [])
 
 
 def latest_job(pending: PendingImport, kind: str) -> Job | None:

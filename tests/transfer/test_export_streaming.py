@@ -50,7 +50,7 @@ def test_the_header_goes_out_before_any_row_is_read_then_one_chunk_at_a_time(cli
     # Prefetches per chunk: themes, areas, linkable identifiers (the custodian comes with the row).
     prefetches = 3
     with CaptureQueriesContext(connection) as queries:
-        assert next(lines).startswith(b"\xef\xbb\xbfTitle,")
+        assert next(lines).startswith(b"\xef\xbb\xbfslug,title,")
         assert entry_queries(queries) == 0
         assert b"Dataset 000" in next(lines)
         assert entry_queries(queries) == 1 + prefetches
@@ -101,12 +101,9 @@ def read_all_at_once(request, entries):
     """The download as it was before it streamed: every row read into a list first."""
     shape = export.EXPORTS[entries.model]
     rows = list(shape.shape(entries.published().prefetch_related(None)))
-    header = [column.header for column in shape.columns] + ["Web address"]
-    lines = (
-        [column.value(entry) for column in shape.columns]
-        + [request.build_absolute_uri(entry.get_absolute_url())]
-        for entry in rows
-    )
+    columns = shape.columns_for(curator=False)
+    header = [column.header for column in columns]
+    lines = ([column.cell(entry, False, request) for column in columns] for entry in rows)
     return csv_response(export.dated_filename(entries.model._meta.verbose_name_plural), header, lines)
 
 

@@ -163,9 +163,11 @@ def test_a_template_file_has_the_header_row_only(curator_client):
     assert response["Content-Disposition"] == 'attachment; filename="datasets-import-template.csv"'
     assert body.splitlines() == [
         "slug,title,summary,source_kind,access_level,custodian,themes,description,keywords,population,min_age,"
-        "max_age,includes_antenatal,coverage_scope,areas,start_year,end_year,is_ongoing,individuals_count,"
-        "records_count,unit_of_observation,access_instructions,access_url,trusted_research_environment,"
-        "time_to_access,licence,formats,update_frequency,landing_page,doi,contact_name,contact_email,status"
+        "max_age,includes_antenatal,coverage_scope,areas,identifiers,start_year,end_year,is_ongoing,"
+        "unit_of_observation,access_service,trusted_research_environment,access_decided_by,data_controller,"
+        "data_processor,jurisdiction,who_may_apply,access_conditions,cost,cost_note,access_instructions,"
+        "access_url,weeks_to_access_from,weeks_to_access_to,access_confirmed_on,access_confirmed_by,licence,"
+        "formats,update_frequency,landing_page,doi,contact_name,contact_email,status"
     ]
 
 
