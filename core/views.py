@@ -18,10 +18,13 @@ from themes.models import Theme
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """The directory in numbers and its newest datasets; the numbers are kept in the cache until the
-    directory changes (five counts, tens of milliseconds at national scale), except for signed-in people."""
+    """The directory in numbers and its recently updated datasets, real ones before the fictional samples;
+    the numbers are kept in the cache until the directory changes (five counts, tens of milliseconds at
+    national scale), except for signed-in people."""
     counts = kept("home", published_totals, fresh=fresh_for(request))
-    recent_datasets = Dataset.objects.published().with_card_details().order_by("-updated", "pk")[:3]
+    recent_datasets = (
+        Dataset.objects.published().with_card_details().order_by("is_sample", "-updated", "pk")[:3]
+    )
     return render(request, "core/home.html", {"counts": counts, "recent_datasets": recent_datasets})
 
 
