@@ -5,7 +5,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from areas.models import Area
-from datasets.models import Dataset
+from datasets.access_facts import ACCESS_FACTS
+from datasets.models import AccessStep, Applicant, Condition, Dataset, Observation
 from involvement.models import Opportunity
 from organisations.models import Organisation
 from people.models import Researcher
@@ -116,8 +117,27 @@ class ResearcherSerializer(EntrySerializer):
         return researcher.public_lived_experience or None
 
 
+class AccessStepSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AccessStep
+        fields = ["position", "title", "description", "url"]
+
+
+class ObservationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Observation
+        fields = ["measure", "count", "observed_on", "description"]
+
+
 class DatasetSerializer(EntrySerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:dataset-detail", lookup_field="slug")
+    access_steps = AccessStepSerializer(many=True, read_only=True, help_text="The request route, in order.")
+    observations = ObservationSerializer(
+        many=True, read_only=True, help_text="Dated counts of what it holds."
+    )
+    who_may_apply = serializers.ListField(child=serializers.ChoiceField(choices=Applicant.choices))
+    access_conditions = serializers.ListField(child=serializers.ChoiceField(choices=Condition.choices))
+    time_to_access = serializers.CharField(help_text="The typical wait in words, from the weeks given.")
     custodian = EntryLink("api:organisation-detail")
     themes = links("api:theme-detail")
     areas = links("api:area-detail", lookup="code")
@@ -150,15 +170,13 @@ class DatasetSerializer(EntrySerializer):
             "start_year",
             "end_year",
             "is_ongoing",
-            "individuals_count",
-            "records_count",
+            "observations",
             "unit_of_observation",
             "identifiers",
             "linked_datasets",
             "access_level",
-            "access_instructions",
-            "access_url",
-            "trusted_research_environment",
+            *ACCESS_FACTS,
+            "access_steps",
             "time_to_access",
             "licence",
             "formats",

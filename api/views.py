@@ -30,9 +30,10 @@ from people.filters import ResearcherFilter
 from people.models import Researcher
 from projects.filters import ProjectFilter
 from projects.models import DatasetUsage, Membership, Project
+from search.cache import search_for
 from search.forms import AgesForm
 from search.models import Kind
-from search.service import FACETS, MAX_PAGE, SORTS, search
+from search.service import FACETS, MAX_PAGE, SORTS
 from themes.filters import ThemeFilter
 from themes.models import Theme
 
@@ -98,6 +99,8 @@ class DatasetViewSet(EntryViewSet):
                 "areas",
                 "identifiers",
                 Prefetch("linked_datasets", queryset=published(Dataset)),
+                "access_steps",
+                "observations",
             )
         )
 
@@ -197,7 +200,14 @@ class ReadingSerializer(serializers.Serializer):
 
 
 class SearchPageSerializer(serializers.Serializer):
-    count = serializers.IntegerField()
+    count = serializers.IntegerField(
+        help_text="How many entries match: exact when count_exact is true; otherwise an estimate."
+    )
+    count_exact = serializers.BooleanField(
+        help_text="False above 10,000 matches: count is then estimated from a sample (or is 10,001, "
+        "meaning more than 10,000), and the results are ranked among that sample."
+    )
+    count_text = serializers.CharField(help_text="The count as the search page writes it: about 220,000.")
     page = serializers.IntegerField()
     pages = serializers.IntegerField()
     did_you_mean = serializers.CharField()
@@ -239,16 +249,19 @@ class SearchView(APIView):
             raise ValidationError(
                 {name: [str(error) for error in errors] for name, errors in ages.errors.items()}
             )
-        results = search(
+        results = search_for(
+            request,
             request.query_params.get("q", ""),
             facets,
             request.query_params.get("sort", "relevance"),
             page,
-            ages=ages.ages(),
+            ages.ages(),
         )
         return Response(
             {
                 "count": results.total,
+                "count_exact": results.exact,
+                "count_text": results.count_text,
                 "page": results.page,
                 "pages": results.pages,
                 "did_you_mean": results.suggestion,
