@@ -5,6 +5,7 @@ class SearchConfig(AppConfig):
     name = "search"
 
     def ready(self) -> None:
-        from . import signals
+        from . import cache, signals
 
         signals.connect()
+        cache.connect()

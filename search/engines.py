@@ -72,6 +72,13 @@ class PostgresEngine:
             [query],
         )
 
+    def titled_exactly(self, titles: list[str]) -> tuple[str, list]:
+        """SQL selecting the ids of entries titled as one of `titles` (lower case), from the title index."""
+        return (
+            f"SELECT id FROM search_searchentry WHERE lower(title) IN ({', '.join(['%s'] * len(titles))})",
+            titles,
+        )
+
     def completions(self, words: list[str], limit: int) -> tuple[str, list]:
         # Titles that start with what was typed come first, from a prefix index; then titles with
         # those words anywhere (the last one unfinished), unranked so that the index stops early.
@@ -145,6 +152,11 @@ class SqliteEngine:
         """SQL selecting the ids of entries whose title holds one of `names` (each a run of words)."""
         phrases = " OR ".join(self.phrase(Term(name)) for name in names if name) or '""'
         return "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH %s", [f"title : ({phrases})"]
+
+    def titled_exactly(self, titles: list[str]) -> tuple[str, list]:
+        """SQL selecting the ids of entries titled as one of `titles` (lower case), from the title index."""
+        marks = ", ".join(["%s"] * len(titles))
+        return f"SELECT id FROM search_searchentry WHERE title COLLATE NOCASE IN ({marks})", titles
 
     def completions(self, words: list[str], limit: int) -> tuple[str, list]:
         # As on PostgreSQL: titles starting with what was typed, then titles with those words anywhere.

@@ -29,6 +29,7 @@ from people.models import Researcher
 from projects.models import DatasetUsage, Membership, Output, Project
 from themes.models import Theme
 
+from .cache import forget_searches
 from .documents import BUILDERS, KIND_OF_MODEL, PLACE, Document
 from .engines import current_engine
 from .models import Kind, SearchEntry, SearchFacet, SearchPlace, SearchWord
@@ -64,6 +65,7 @@ def reindex(model: type[Model], ids: Iterable[int]) -> None:
     SearchEntry.objects.filter(kind=kind, object_id__in=ids).delete()
     _, build = BUILDERS[kind]
     write(build(model.objects.published().filter(pk__in=ids)))
+    forget_searches()
 
 
 def write(documents: Iterable[Document]) -> int:
@@ -134,6 +136,7 @@ def rebuild(progress: Progress = lambda kind, done, total: None) -> int:
     with transaction.atomic():
         SearchWord.objects.all().delete()
         SearchEntry.objects.all().delete()
+        forget_searches()
         return sum(
             index_all(kind, model.objects.published(), progress) for kind, (model, _) in BUILDERS.items()
         )
@@ -154,6 +157,8 @@ def index_missing(progress: Progress = lambda kind, done, total: None) -> int:
         for kind, (model, _) in BUILDERS.items():
             indexed = SearchEntry.objects.filter(kind=kind).values("object_id")
             total += index_all(kind, model.objects.published().exclude(pk__in=indexed), progress)
+        if total:
+            forget_searches()
         return total
 
 

@@ -30,6 +30,16 @@ from .understanding import Reading, understand
 Stage = Project.Stage
 PAGE_SIZE = 20
 MAX_PAGE = 50
+# Up to this many matches a search is counted, ranked and faceted in full. Above it, the work follows
+# what the page needs, not how many entries match (docs/performance.md): a share of the index, spread
+# over it in SAMPLE_WINDOWS runs of ids, is searched so that about SAMPLE_ENTRIES entries are read;
+# the results are ranked among the matches found there (and any entry titled as typed), and the
+# count and facet counts are estimates scaled from it, labelled "about".
+EXACT_UP_TO = 10_000
+SAMPLE_ENTRIES = 10_000
+SAMPLE_WINDOWS = 20
+# Fewer sampled matches than this give too rough an estimate to print: "more than 10,000".
+ESTIMATE_FROM = 100
 # Facets people can narrow a search by, in the order they are shown.
 FACETS = {
     "kind": "Type",
@@ -68,6 +78,8 @@ class FacetValue:
     label: str
     count: int
     active: bool = False
+    # Scaled from a sample of the matches: shown as "about".
+    estimated: bool = False
 
 
 @dataclass
@@ -86,10 +98,28 @@ class Results:
     query: "Query | None" = None
     # When no entry met every part of the query: the parts the first results leave out.
     relaxed: list[str] = field(default_factory=list)
+    # False above EXACT_UP_TO matches: `total` is then an estimate, or EXACT_UP_TO + 1 ("more than").
+    exact: bool = True
+    estimated: bool = False
+    # How many entries the pages are drawn from: every match, or those of the sample.
+    ranked: int = 0
 
     @property
     def pages(self) -> int:
-        return min(MAX_PAGE, (self.total + PAGE_SIZE - 1) // PAGE_SIZE)
+        return min(MAX_PAGE, (self.ranked + PAGE_SIZE - 1) // PAGE_SIZE)
+
+    @property
+    def exact_up_to(self) -> int:
+        return EXACT_UP_TO
+
+    @property
+    def count_text(self) -> str:
+        """The number of results in words that never present an estimate as exact."""
+        if self.exact:
+            return f"{self.total:,}"
+        if self.estimated:
+            return f"about {self.total:,}"
+        return f"more than {EXACT_UP_TO:,}"
 
     @property
     def first_number(self) -> int:
@@ -212,17 +242,60 @@ def run(
     query.relaxed = relax and len(query.concepts()) > 1
     if relax and not query.relaxed:
         return results
-    results.total = count(*query.current())
+    sql, params = query.current()
+    results.total = results.ranked = count(sql, params, up_to=EXACT_UP_TO + 1)
     if not results.total:
         query.relaxed = False
         return results
-    sql, params = query.current()
+    if results.total > EXACT_UP_TO:
+        return sampled(results, query, page)
     results.page = max(1, min(page, results.pages or 1))
     results.hits = fetch_hits(query.ordered(sql, params, results.sort), results, Highlighter(parsed), query)
     if query.relaxed and results.hits:
         results.relaxed = results.hits[0].missing
     results.facets = facet_counts(sql, params, facets)
     return results
+
+
+def sampled(results: Results, query: "Query", page: int) -> Results:
+    """A search with more than EXACT_UP_TO matches, from the matches in a sample of the index: ranked
+    among them and any entry titled as typed; the count and facet counts scaled up from them."""
+    windows, share = sample_windows()
+    sample, sample_params = query.current(windows)
+    candidates, candidate_params = query.candidates(windows)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*), COALESCE(SUM(sampled), 0) FROM ({candidates}) c", candidate_params)
+        results.ranked, found = cursor.fetchone()
+    results.exact = False
+    results.estimated = found >= ESTIMATE_FROM and found / share > EXACT_UP_TO
+    results.total = about(found / share) if results.estimated else EXACT_UP_TO + 1
+    results.page = max(1, min(page, results.pages or 1))
+    ordered = query.ordered(candidates, candidate_params, results.sort)
+    results.hits = fetch_hits(ordered, results, Highlighter(query.parsed), query)
+    if query.relaxed and results.hits:
+        results.relaxed = results.hits[0].missing
+    results.facets = facet_counts(sample, sample_params, results.active_facets, scale=1 / share)
+    return results
+
+
+def sample_windows() -> tuple[list[tuple[int, int]], float]:
+    """Runs of index ids spread evenly over the index, holding about SAMPLE_ENTRIES entries in all, and
+    the share of the ids they hold. The same runs for every page while the index is unchanged."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT MIN(id), MAX(id) FROM search_searchentry")
+        first, last = cursor.fetchone()
+    span = last - first + 1
+    width = max(1, -(-min(span, SAMPLE_ENTRIES) // SAMPLE_WINDOWS))
+    step = span / SAMPLE_WINDOWS
+    windows = [(first + int(step * n), first + int(step * n) + width - 1) for n in range(SAMPLE_WINDOWS)]
+    return windows, min(1.0, width * SAMPLE_WINDOWS / span)
+
+
+def about(number: float) -> int:
+    """A number rounded to two significant figures, as an estimate is written (218,330 → 220,000)."""
+    number = round(number)
+    digits = len(str(number))
+    return round(number, 2 - digits) if digits > 2 else number
 
 
 class Query:
@@ -287,9 +360,33 @@ class Query:
             )
         return None
 
-    def current(self) -> tuple[str, list]:
-        """SQL selecting (id, rank, met, local) of the results: every part met, or in a relaxed search some."""
-        return self.narrowed(self.partly_matched() if self.relaxed else self.matched())
+    def current(self, windows: list[tuple[int, int]] | None = None) -> tuple[str, list]:
+        """SQL selecting (id, rank, met, local) of the results: every part met, or in a relaxed search some;
+        with `windows`, only those whose id falls in one of these (first, last) runs."""
+        sql, params = self.narrowed(self.partly_matched() if self.relaxed else self.matched())
+        if windows is None:
+            return sql, params
+        within, within_params = in_windows("sampled_rows.id", windows)
+        return f"SELECT * FROM ({sql}) sampled_rows WHERE {within}", [*params, *within_params]
+
+    def candidates(self, windows: list[tuple[int, int]]) -> tuple[str, list]:
+        """SQL selecting (id, rank, met, local, sampled) of the results ranked when there are too many to
+        rank them all: those in the sample (sampled 1), and any titled as typed (sampled 0), which the
+        relevance order puts first wherever they are in the index."""
+        sample, sample_params = self.current(windows)
+        sql, params = self.current()
+        titled, titled_params = current_engine().titled_exactly(self.typed_titles())
+        within, within_params = in_windows("titled.id", windows)
+        return (
+            f"SELECT sample.*, 1 AS sampled FROM ({sample}) sample UNION ALL "
+            f"SELECT titled.*, 0 AS sampled FROM ({sql}) titled "
+            f"WHERE titled.id IN ({titled}) AND NOT ({within})",
+            [*sample_params, *params, *titled_params, *within_params],
+        )
+
+    def typed_titles(self) -> list[str]:
+        """What was typed, as a title would be compared with it (lower case)."""
+        return list(dict.fromkeys([normalise(self.reading.text), normalise(self.reading.words)]))
 
     def partly_matched(self) -> tuple[str, list]:
         """Entries that meet some of the parts: `met` says which, one bit per part, in the order asked."""
@@ -403,7 +500,7 @@ class Query:
         (people, data…), an entry titled exactly as typed, local data, then the rank."""
         order, order_params = SORTS[sort][1], []
         if sort == "relevance":
-            titles = list(dict.fromkeys([normalise(self.reading.text), normalise(self.reading.words)]))
+            titles = self.typed_titles()
             local = "hits.local, " if self.reading.codes else ""
             order = f"CASE WHEN lower(e.title) IN ({marks(titles)}) THEN 0 ELSE 1 END, {local}{order}"
             order_params = titles
@@ -442,6 +539,12 @@ class Query:
             for bit, (label, _, _) in enumerate(self.concepts())
             if not met & (1 << bit) and label != ages
         ]
+
+
+def in_windows(column: str, windows: list[tuple[int, int]]) -> tuple[str, list]:
+    """SQL true when `column` falls in one of the (first, last) runs of ids."""
+    sql = " OR ".join([f"{column} BETWEEN %s AND %s"] * len(windows))
+    return f"({sql})", [bound for window in windows for bound in window]
 
 
 def placed_in(values: list[str]) -> str:
@@ -485,7 +588,10 @@ def dated_before(name: str) -> tuple[str, list]:
     )
 
 
-def count(sql: str, params: list) -> int:
+def count(sql: str, params: list, up_to: int | None = None) -> int:
+    """How many rows `sql` selects; with `up_to`, counting stops there (the index is read no further)."""
+    if up_to is not None:
+        sql, params = f"SELECT * FROM ({sql}) counted LIMIT %s", [*params, up_to]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM ({sql}) hits", params)
         return cursor.fetchone()[0]
@@ -507,7 +613,11 @@ def fetch_hits(ordered: tuple[str, list], results: Results, highlighter, query: 
     return hits
 
 
-def facet_counts(sql: str, params: list, active: dict[str, str]) -> dict[str, list[FacetValue]]:
+def facet_counts(
+    sql: str, params: list, active: dict[str, str], scale: float | None = None
+) -> dict[str, list[FacetValue]]:
+    """How many of the results `sql` selects have each facet value; with `scale`, `sql` selects a sample
+    and each count is scaled up to an estimate."""
     # An active project past its end date is counted as ended, as it is shown.
     ended, ended_params = dated_before(ENDS)
     is_ended = f"f.name = 'stage' AND f.value = '{Stage.ACTIVE}' AND f.entry_id IN ({ended})"
@@ -525,7 +635,8 @@ def facet_counts(sql: str, params: list, active: dict[str, str]) -> dict[str, li
     facets = {name: [] for name in FACETS}
     for name, value, label, number in rows:
         if name in facets and (len(facets[name]) < 12 or active.get(name) == value):
-            facets[name].append(FacetValue(value, label, number, active.get(name) == value))
+            shown = about(number * scale) if scale else number
+            facets[name].append(FacetValue(value, label, shown, active.get(name) == value, bool(scale)))
     for name in ORDERED_FACETS:
         facets[name].sort(key=lambda facet: ORDERED_FACETS[name].get(facet.value, len(ORDERED_FACETS[name])))
     return {name: values for name, values in facets.items() if values}

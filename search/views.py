@@ -13,11 +13,12 @@ from core.filters import printable
 from core.ratelimits import limited
 from transfer.export import MAX_SEARCH_ROWS, search_csv
 
+from .cache import search_for
 from .demand import grouped
 from .forms import AgesForm
 from .models import SearchLog
 from .query import MAX_QUERY_LENGTH
-from .service import FACETS, SORTS, completions, search
+from .service import FACETS, SORTS, completions
 
 
 @limited("search")
@@ -27,8 +28,13 @@ def search_page(request: HttpRequest) -> HttpResponse:
         name: printable(request.GET[name])[:150] for name in FACETS if printable(request.GET.get(name, ""))
     }
     ages_form = AgesForm(request.GET)
-    results = search(
-        raw_text, facets, request.GET.get("sort", "relevance"), page_number(request), ages=ages_form.ages()
+    results = search_for(
+        request,
+        raw_text,
+        facets,
+        request.GET.get("sort", "relevance"),
+        page_number(request),
+        ages_form.ages(),
     )
     if request.GET.get("format") == "csv":
         # Every result up to a cap, not just this page; a download is not a search to log.

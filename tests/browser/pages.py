@@ -17,6 +17,7 @@ from areas.models import Area
 from collection.models import Collection
 from datasets.models import Dataset
 from following.tokens import token_for_user
+from involvement.models import Opportunity
 from jobs.models import Job
 from organisations.models import Organisation
 from people.models import Researcher
@@ -83,6 +84,7 @@ def examples() -> dict:
         "area": Area.objects.filter(datasets__isnull=False).order_by("code").first(),
         "collection": Collection.objects.published().order_by("slug").first(),
         "contactable dataset": Dataset.objects.published().exclude(contact_email="").order_by("slug").first(),
+        "opportunity": Opportunity.objects.open().order_by("slug").first(),
         "uncontactable dataset": Dataset.objects.published()
         .filter(contact_email="")
         .order_by("slug")
@@ -138,6 +140,15 @@ def public_pages() -> list[PageType]:
             f"/introductions/datasets/{entry['uncontactable dataset'].slug}/",
             status=403,
         ),
+        PageType("get involved", "/get-involved/"),
+        PageType("get involved, filtered", "/get-involved/?who=lived-experience&payment=paid&setting=online"),
+        PageType("opportunity", entry["opportunity"].get_absolute_url()),
+        PageType("take part", f"/introductions/opportunities/{entry['opportunity'].slug}/"),
+        PageType("privacy notice", "/privacy/"),
+        PageType("accessibility statement", "/accessibility/"),
+        PageType("cookies statement", "/cookies/"),
+        PageType("contact form", "/contact/"),
+        PageType("contact form with errors", "/contact/", 400, visit=after_clicking("Send to the curators")),
         PageType("page not found", "/datasets/no-such-dataset/", status=404),
         PageType("data dictionary", "/datasets/national-pupil-database/variables/"),
         PageType(
@@ -254,6 +265,8 @@ def curator_pages() -> list[PageType]:
         PageType("new dataset form with errors", "/edit/datasets/new/", 400, visit=after_clicking("Publish")),
         PageType("new project form", "/edit/projects/new/"),
         PageType("new researcher form", "/edit/researchers/new/"),
+        PageType("new opportunity form", "/edit/opportunities/new/"),
+        PageType("editing an opportunity", f"/edit/opportunities/{entry['opportunity'].slug}/"),
         PageType("editing a dataset", f"/edit/datasets/{dataset.slug}/"),
         PageType("editing a project", f"/edit/projects/{project.slug}/"),
         PageType("editing a researcher", f"/edit/researchers/{researcher.slug}/"),

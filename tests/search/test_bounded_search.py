@@ -1,0 +1,92 @@
+"""Searches matching more entries than can be counted one by one (search.service.EXACT_UP_TO): the count
+and facet counts are labelled estimates, never a wrong number shown as exact, and the work is bounded."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from search import service
+from search.service import about, search
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def directory(demo_directory, db):
+    """The demo directory (loaded once for the module: these tests only read)."""
+
+
+@pytest.fixture
+def small_limit(monkeypatch):
+    """A directory of a few dozen entries behaves as a national one does with a limit of 10,000."""
+    monkeypatch.setattr(service, "EXACT_UP_TO", 5)
+    monkeypatch.setattr(service, "SAMPLE_ENTRIES", 40)
+    monkeypatch.setattr(service, "SAMPLE_WINDOWS", 4)
+    monkeypatch.setattr(service, "ESTIMATE_FROM", 2)
+
+
+def test_up_to_the_limit_counts_are_exact_and_add_up(directory):
+    results = search("children")
+    assert results.exact and 5 < results.total <= service.EXACT_UP_TO
+    assert results.count_text == f"{results.total:,}"
+    kinds = results.facets["kind"]
+    assert not any(facet.estimated for facet in kinds)
+    assert sum(facet.count for facet in kinds) == results.total
+
+
+def test_above_the_limit_the_count_says_it_is_an_estimate(client, directory, small_limit):
+    exact = search("children", page=1)
+    assert not exact.exact
+    html = client.get("/search/?q=children").content.decode()
+    summary = re.search(r'<p class="results-summary" role="status">(.*?)</p>', html).group(1)
+    assert summary.startswith(("about ", "more than 5 results"))
+    assert "too many results to count one by one" in html
+    body = client.get("/api/v1/search/?q=children").json()
+    assert body["count_exact"] is False
+    assert body["count_text"] == exact.count_text
+    assert body["count_text"].startswith(("about ", "more than 5"))
+
+
+def test_above_the_limit_facet_counts_are_labelled_estimates(client, directory, small_limit):
+    results = search("children")
+    kinds = results.facets["kind"]
+    assert kinds and all(facet.estimated for facet in kinds)
+    html = client.get("/search/?q=children").content.decode()
+    assert re.search(r"Dataset \(about [\d,]+\)", html)
+
+
+def test_an_estimate_is_never_below_the_limit(directory, small_limit):
+    results = search("children")
+    assert results.total > service.EXACT_UP_TO
+
+
+def test_above_the_limit_the_results_come_from_the_sample_and_pages_do_not_repeat(directory, small_limit):
+    first = search("children")
+    assert 0 < first.ranked <= 40
+    seen = [hit.url for page in range(1, first.pages + 1) for hit in search("children", page=page).hits]
+    assert len(seen) == len(set(seen)) == first.ranked
+
+
+def test_an_entry_titled_as_typed_comes_first_even_outside_the_sample(directory, small_limit, monkeypatch):
+    monkeypatch.setattr(service, "SAMPLE_ENTRIES", 4)
+    results = search("Born in Bradford")
+    assert not results.exact
+    assert results.hits[0].title == "Born in Bradford"
+
+
+def test_work_above_the_limit_is_a_fixed_number_of_queries(directory, small_limit):
+    search("children")
+    with CaptureQueriesContext(connection) as broad:
+        search("children")
+    with CaptureQueriesContext(connection) as narrow:
+        search("children", {"kind": "dataset"})
+    assert len(broad) == len(narrow)
+
+
+@pytest.mark.parametrize(
+    ("number", "written"), [(7, 7), (87, 87), (218_330, 220_000), (10_449, 10_000), (99_951, 100_000)]
+)
+def test_estimates_are_rounded_to_two_significant_figures(number, written):
+    assert about(number) == written
