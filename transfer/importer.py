@@ -10,16 +10,16 @@ addresses, duplicate ORCID iDs within the file, every validation message).
 Confirming checks again (the directory may have changed since the preview), then saves every row in
 one short transaction: bulk inserts and updates in batches, one version per entry (django-reversion's
 Versions, written in bulk by transfer.versions: a revision per BATCH_SIZE entries, saying who imported
-which file), and after the commit one search reindex of the imported entries.
+which file); after the commit a background job indexes the imported entries for search.
 """
 
-import time
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
+from functools import partial
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.db import OperationalError, models, transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -29,18 +29,20 @@ from people.models import Researcher
 from projects.models import Membership
 from search import indexing
 from search.signals import ENTRY_MODELS
+from search.tasks import index_after_commit
 
+from . import bulk
 from .columns import MODELS, Column, columns_by_name
 from .csvfile import unescaped
 from .lookups import BATCH_SIZE, Lookups, batches
 from .models import PendingImport
 from .reading import Table, limited, read_table
+from .remembered import NewEntries, clean_model_fields, remember_form_fields
 from .stored import Stored
 from .versions import save_revision
 
 # Longer than any text a directory entry needs; keeps a stray pasted document out.
 MAX_CELL_CHARACTERS = 10_000
-REINDEX_ATTEMPTS = 3
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0", ""}
 
@@ -145,15 +147,27 @@ class SharedFields(dict):
 
 class BulkRowForm(RowForm):
     """A RowForm that makes no query: uniqueness is checked for the whole file at once
-    (BulkImporter.check_unique), and related entries are looked up beforehand (transfer.lookups)."""
+    (BulkImporter.check_unique), and related entries are looked up beforehand (transfer.lookups).
+    Each distinct value of a column is cleaned once per file (transfer.remembered)."""
+
+    # The model fields' answers for this file, by field name (a new dictionary per form class).
+    remembered: dict = {}
+
+    def __init__(self, data, instance):
+        # Not ModelForm.__init__: it reads every field of the instance as the form's initial values,
+        # which only a page showing the form needs.
+        self.instance = instance
+        self._validate_unique = False
+        forms.BaseForm.__init__(self, data, label_suffix="")  # the default is translated for every form
 
     def _post_clean(self):
         # Model.full_clean() would check each unique constraint with a query.
         self.instance.validate_constraints = lambda exclude=None: None
+        self.instance.clean_fields = partial(clean_model_fields, self.instance, remembered=self.remembered)
         try:
             super()._post_clean()
         finally:
-            del self.instance.validate_constraints
+            del self.instance.validate_constraints, self.instance.clean_fields
 
     def validate_unique(self):
         pass
@@ -185,6 +199,9 @@ class BulkImporter:
         self.relations = [column.name for column in self.columns if column.is_field and column.relation]
         self.form_class = forms.modelform_factory(self.model, form=BulkRowForm, fields=self.fields)
         self.form_class.base_fields = SharedFields(self.form_class.base_fields)
+        remember_form_fields(self.form_class.base_fields)
+        self.form_class.remembered = {}
+        self.new_entry = NewEntries(self.model, author=self.user)
         self.lookups = Lookups.for_rows(
             {column.name: column.relation for column in self.columns if column.relation}, table.rows
         )
@@ -243,7 +260,7 @@ class BulkImporter:
                 slug_rows[slug] = number
                 instance = existing.get(slug)
         if instance is None:
-            instance = self.model(author=self.user)
+            instance = self.new_entry()
         row = Row(number, instance, instance.pk is None, {})
         data = {}
         for column in self.columns:
@@ -346,7 +363,7 @@ class BulkImporter:
         new = [row.instance for row in rows if row.creating]
         old = [row.instance for row in rows if not row.creating]
         for batch in batches(new):
-            self.model.objects.bulk_create(batch)
+            bulk.insert(self.model, batch)
             if progress is not None:
                 progress.advance(len(batch))
         if old:
@@ -380,10 +397,8 @@ class BulkImporter:
             own, other = f"{model_field.m2m_field_name()}_id", f"{model_field.m2m_reverse_field_name()}_id"
             for batch in batches(updated):
                 through.objects.filter(**{f"{own}__in": batch}).delete()
-            links = [
-                through(**{own: row.instance.pk, other: target}) for row in rows for target in row.links[name]
-            ]
-            through.objects.bulk_create(links, batch_size=BATCH_SIZE)
+            links = [(row.instance.pk, target) for row in rows for target in row.links[name]]
+            bulk.insert_values(through, [own, other], links)
 
     def save_leads(self, rows: list[Row]) -> None:
         """Makes each named researcher their project's lead; a previous lead stays on as a co-investigator."""
@@ -435,25 +450,10 @@ class BulkImporter:
         for batch in batches(shown):
             for model, pks in indexing.dependants_of(self.model, batch):
                 self.touched[model].update(pks)
-        touched = {model: sorted(pks) for model, pks in self.touched.items() if model in ENTRY_MODELS and pks}
-        # Robust: the rows are committed by then, so a failure here must not fail the job (the index can
-        # be rebuilt); it is logged.
-        transaction.on_commit(lambda: reindex(touched), robust=True)
-
-
-def reindex(touched: dict[type[models.Model], list[int]]) -> None:
-    for model, pks in touched.items():
-        for batch in batches(pks):
-            for attempt in range(1, REINDEX_ATTEMPTS + 1):
-                try:
-                    indexing.reindex(model, batch)
-                    break
-                except OperationalError:
-                    # SQLite: another connection (a web request, the worker's heartbeat) held the one
-                    # write lock for longer than the busy timeout.
-                    if attempt == REINDEX_ATTEMPTS:
-                        raise
-                    time.sleep(attempt)
+        touched = {model: pks for model, pks in self.touched.items() if model in ENTRY_MODELS}
+        index_after_commit(
+            touched, f"Index for search what was {self.comment[0].lower()}{self.comment[1:]}", self.user
+        )
 
 
 def unique_fields(model: type[models.Model]) -> dict[str, tuple[str, str]]:

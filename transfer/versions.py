@@ -20,6 +20,8 @@ from reversion.models import Revision, Version
 
 from editing.history import VERSIONED
 
+from .bulk import insert_values
+
 
 class LinkedSerializer(Serializer):
     """Django's serializer, taking many-to-many links from `links` ({(model, pk): {field: ids}})."""
@@ -58,22 +60,28 @@ def save_revision(
     for entry in entries:
         entry.__dict__.pop("_prefetched_objects_cache", None)
     revision = Revision.objects.create(date_created=timezone.now(), user=user, comment=comment)
-    Version.objects.bulk_create(versions(revision, [*entries, *followed], LinkedSerializer(known)))
+    insert_values(Version, COLUMNS, versions(revision, [*entries, *followed], LinkedSerializer(known)))
     return revision
 
 
-def versions(revision: Revision, rows: Iterable[models.Model], serializer: LinkedSerializer) -> list[Version]:
+COLUMNS = ["revision_id", "object_id", "content_type_id", "db", "format", "serialized_data", "object_repr"]
+
+
+def versions(revision: Revision, rows: Iterable[models.Model], serializer: LinkedSerializer) -> list[tuple]:
+    """Each row's Version, as values for COLUMNS."""
     made = []
     for row, data in zip(rows, serializer.serialize(rows), strict=True):
+        content_type = ContentType.objects.get_for_model(row)
+        serialized = json.dumps([data], cls=DjangoJSONEncoder)
         made.append(
-            Version(
-                revision=revision,
-                object_id=str(row.pk),
-                content_type=ContentType.objects.get_for_model(row),
-                db=row._state.db or "default",
-                format="json",
-                serialized_data=json.dumps([data], cls=DjangoJSONEncoder),
-                object_repr=str(row),
+            (
+                revision.pk,
+                str(row.pk),
+                content_type.pk,
+                row._state.db or "default",
+                "json",
+                serialized,
+                str(row),
             )
         )
     return made

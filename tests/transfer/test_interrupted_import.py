@@ -22,7 +22,12 @@ def failing_insert(number: int):
     seen = {"inserts": 0}
 
     def wrapper(execute, sql, params, many, context):
-        if sql.lstrip().upper().startswith('INSERT INTO "ORGANISATIONS_ORGANISATION"'):
+        # PostgreSQL takes the rows with COPY (transfer/bulk.py), SQLite with INSERT.
+        if (
+            sql.lstrip()
+            .upper()
+            .startswith(('INSERT INTO "ORGANISATIONS_ORGANISATION"', 'COPY "ORGANISATIONS_ORGANISATION"'))
+        ):
             seen["inserts"] += 1
             if seen["inserts"] == number:
                 raise OperationalError("server closed the connection unexpectedly")
