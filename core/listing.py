@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from transfer.export import entries_csv
 
@@ -45,7 +46,9 @@ def filtered_list(
     if request.GET.get("format") == "csv":
         return entries_csv(request, matching)
     paginator = Paginator(matching, settings.PAGE_SIZE)
-    name = f"list:{request.path}:{filters_in_force(filterset)}"
+    # The day is part of the name: what a list holds can change with the date alone (an opportunity
+    # past its closing date, a project past its end date), with no save to forget the kept count.
+    name = f"list:{request.path}:{filters_in_force(filterset)}:{timezone.localdate().isoformat()}"
     # Keywords are matched in the search index, which is brought up to date after the commit that
     # forgets the counts: a count kept meanwhile could be the index's old one.
     keywords = filterset.form.cleaned_data.get("q")

@@ -22,6 +22,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
+from django.utils import timezone
 
 from core.cached_counts import fresh_for
 from core.cached_counts import version as directory_version
@@ -49,7 +50,9 @@ def search_for(
         return search(text, facets, sort, page, ages=ages)
     asked = json.dumps([text, sorted(facets.items()), sort, page, ages], ensure_ascii=False)
     digest = hashlib.sha256(asked.encode()).hexdigest()
-    key = f"search:{FORMAT}:{index_version()}:{directory_version()}:{digest}"
+    # The day too: a search's results change with the date alone (opportunities closing, projects ending).
+    today = timezone.localdate().isoformat()
+    key = f"search:{FORMAT}:{index_version()}:{directory_version()}:{today}:{digest}"
     results = cache.get(key)
     if results is None:
         results = search(text, facets, sort, page, ages=ages)

@@ -91,3 +91,22 @@ def test_it_runs_the_same_queries_however_many_opportunities(client, db, count_q
         make_opportunity(title=f"More {number}")
     count_queries(LIST)  # the count is worked out again after a change, then kept
     assert count_queries(LIST) == few
+
+
+def test_the_day_after_it_closes_the_count_and_the_list_agree_without_any_save(client, db, monkeypatch):
+    today = timezone.localdate()
+    make_opportunity(title="Closes today", closes_on=today)
+    assert client.get(LIST).context["page"].paginator.count == 1  # the count is now kept
+    monkeypatch.setattr(timezone, "localdate", lambda *args: today + datetime.timedelta(days=1))
+    response = client.get(LIST)
+    assert response.context["page"].paginator.count == 0
+    assert titles(response) == []
+
+
+def test_a_kept_search_forgets_an_opportunity_the_day_after_it_closes(client, db, committed, monkeypatch):
+    today = timezone.localdate()
+    with committed():
+        make_opportunity(title="Young advisers wanted", closes_on=today)
+    assert "Young advisers wanted" in client.get("/search/", {"q": "young advisers"}).content.decode()
+    monkeypatch.setattr(timezone, "localdate", lambda *args: today + datetime.timedelta(days=1))
+    assert "Young advisers wanted" not in client.get("/search/", {"q": "young advisers"}).content.decode()
