@@ -118,6 +118,9 @@ def in_order(values: dict) -> dict:
             values[low], values[high] = values[high], values[low]
     if values.get("is_ongoing"):
         values["end_year"] = None
+    conditions = values.get("access_conditions") or []
+    if len(conditions) > 1 and "none" in conditions:
+        conditions.remove("none")  # Dataset.clean(): "none of these" goes alone
     if values.get("kind", "local-authority") != "local-authority":
         values["area"] = None  # Organisation.clean(): only a local authority serves an area
     return values
