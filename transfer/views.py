@@ -7,6 +7,7 @@ and show their progress.
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -24,6 +25,7 @@ from .importer import Outcome
 from .models import PendingImport, digest_of
 
 ABANDONED_AFTER = timedelta(days=1)
+PREVIEW_ROWS_PER_PAGE = 100
 
 
 def forget_abandoned_imports(user) -> None:
@@ -92,11 +94,17 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         }
         return render(request, "jobs/checking.html", context)
     outcome = Outcome.from_json(pending.preview)
-    return render(
-        request,
-        "transfer/preview.html",
-        {"pending": pending, "outcome": outcome, "importing": latest_job(pending, tasks.CONFIRM)},
-    )
+    context = {"pending": pending, "outcome": outcome, "importing": latest_job(pending, tasks.CONFIRM)}
+    return render(request, "transfer/preview.html", {**context, **rows_page(request, outcome)})
+
+
+def rows_page(request: HttpRequest, outcome: Outcome) -> dict:
+    """A page of the rows' table (a file may have 45,000), all of them or those with problems only."""
+    problem_rows = [row for row in outcome.rows if row.action == "problem"]
+    only_problems = request.GET.get("rows") == "problems" and bool(problem_rows)
+    rows = problem_rows if only_problems else outcome.rows
+    page = Paginator(rows, PREVIEW_ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    return {"page": page, "only_problems": only_problems, "problem_rows": len(problem_rows)}
 
 
 @require_POST
@@ -108,7 +116,8 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
         outcome = Outcome.from_json(pending.preview) if pending.preview else None
         if outcome is None:
             return redirect(pending)
-        return render(request, "transfer/preview.html", {"pending": pending, "outcome": outcome}, status=400)
+        context = {"pending": pending, "outcome": outcome, **rows_page(request, outcome)}
+        return render(request, "transfer/preview.html", context, status=400)
     try:
         job = tasks.start_import(pending)
     except AlreadyQueued as queued:
