@@ -40,5 +40,7 @@ class PublicLinks(serializers.ListSerializer):
         return [link for link in super().to_representation(data) if link is not None]
 
 
-def links(view_name: str, **kwargs) -> serializers.ListSerializer:
-    return PublicLinks(child=EntryLink(view_name, **kwargs), read_only=True)
+def links(view_name: str, source: str | None = None, **kwargs) -> serializers.ListSerializer:
+    # The source names the list's attribute: given to the child, the list read a field that is not there
+    # and was left out of every answer.
+    return PublicLinks(child=EntryLink(view_name, **kwargs), source=source, read_only=True)

@@ -1,11 +1,11 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from core.ratelimits import limited
 from variables.api import VariableViewSet
 
-from . import views
+from . import errors, views
 
 app_name = "api"
 router = DefaultRouter()
@@ -23,5 +23,7 @@ urlpatterns = [
     # Limited as the search page is: it runs the same search.
     path("v1/search/", limited("search")(views.SearchView.as_view()), name="search"),
     path("v1/schema/", SpectacularAPIView.as_view(), name="schema"),
+    # Last under v1/: an address that names no operation answers JSON, as the operations do.
+    re_path(r"^v1/(?P<rest>.*)$", errors.not_found),
     path("", views.documentation, name="documentation"),
 ]

@@ -14,7 +14,6 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -38,14 +37,7 @@ from themes.filters import ThemeFilter
 from themes.models import Theme
 
 from . import serializers as shapes
-
-PAGE_SIZE = 20
-
-
-class Pages(PageNumberPagination):
-    page_size = PAGE_SIZE
-    page_size_query_param = "page_size"
-    max_page_size = 100
+from .pagination import PAGE_SIZE, Pages
 
 
 def published(model):

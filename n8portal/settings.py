@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    "corsheaders",
     "axes",
     "csp",
     "django_ratelimit",
@@ -96,6 +97,9 @@ MIDDLEWARE = [
     "core.middleware.ReplicaMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that may answer early, so that every answer of the open data carries its headers.
+    "corsheaders.middleware.CorsMiddleware",
+    "api.caching.OpenDataCaching",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -375,4 +379,16 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Published researchers, datasets, projects, organisations, themes and areas, read-only.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.errors.document_errors",
+    ],
 }
+
+# The read-only API may be read by a page on any site (a browser tool, a notebook), without cookies: the
+# answers are the same for everyone. The DCAT catalogue sends its own header (catalogue/views.py).
+CORS_URLS_REGEX = r"^/api/v1/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]

@@ -133,9 +133,17 @@ def test_walking_the_pages_sees_every_entry_once(client, db):
     assert len(seen) == len(set(seen)) == 7
 
 
-@pytest.mark.parametrize("page", ["0", "abc", "999"])
-def test_a_page_that_does_not_exist_is_404(client, db, page):
-    assert client.get(f"/api/v1/datasets/?page={page}").status_code == 404
+def test_a_page_past_the_last_is_404(client, db):
+    assert client.get("/api/v1/datasets/?page=999").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query", ["page=0", "page=abc", "page=-1", "page_size=0", "page_size=x", "page_size=101"]
+)
+def test_a_malformed_page_or_page_size_is_400_naming_it(client, db, query):
+    response = client.get(f"/api/v1/datasets/?{query}")
+    assert response.status_code == 400
+    assert query.split("=")[0] in response.json()
 
 
 @pytest.mark.parametrize("kind", ["researchers", "datasets", "projects", "organisations", "themes"])
