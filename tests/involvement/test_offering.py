@@ -134,3 +134,11 @@ def test_a_project_past_its_end_date_asks_its_owner_to_update_it(client, lead, p
     client.force_login(lead)
     assert "has passed" in client.get(project.get_absolute_url()).content.decode()
     assert "has passed" in client.get(f"/edit/projects/{project.slug}/").content.decode()
+
+
+def test_the_owners_account_page_flags_a_project_past_its_end_date(client, lead, project):
+    client.force_login(lead)
+    assert "its end date has passed" not in client.get("/accounts/").content.decode()
+    project.end_date = timezone.localdate() - datetime.timedelta(days=1)
+    project.save()
+    assert "its end date has passed" in client.get("/accounts/").content.decode()
