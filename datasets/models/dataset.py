@@ -333,10 +333,16 @@ class Dataset(Entry):
 
 
 def weeks_in_words(weeks: tuple[int, int] | None) -> str:
-    """(8, 12) → "8–12 weeks"; (6, 6) → "About 6 weeks"; None → ""."""
+    """(8, 12) → "8–12 weeks"; (6, 6) → "About 6 weeks"; (0, 2) → "Up to 2 weeks"; (0, 0) → "Straight away";
+    None → ""."""
     if weeks is None:
         return ""
     least, most = weeks
+    if most == 0:
+        return "Straight away"
+    plural = "s" if most != 1 else ""
+    if least == 0:
+        return f"Up to {most} week{plural}"
     if least == most:
-        return f"About {most} week{'s' if most != 1 else ''}"
+        return f"About {most} week{plural}"
     return f"{least}–{most} weeks"

@@ -125,3 +125,5 @@ def test_a_single_figure_reads_as_about_that_many_weeks():
     assert Dataset(weeks_to_access_from=6).time_to_access == "About 6 weeks"
     assert Dataset(weeks_to_access_to=1).time_to_access == "About 1 week"
     assert Dataset().time_to_access == ""
+    assert Dataset(weeks_to_access_from=0, weeks_to_access_to=1).time_to_access == "Up to 1 week"
+    assert Dataset(weeks_to_access_from=0, weeks_to_access_to=0).time_to_access == "Straight away"
