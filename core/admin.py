@@ -87,11 +87,12 @@ class EntryAdmin(LabelledAutocomplete, VersionAdmin):
     actions = ["publish", "archive"]
 
     def get_fieldsets(self, request, obj=None):
-        """Every fieldset the entry's admin declares, and the hidden version its form checks."""
-        fieldsets = super().get_fieldsets(request, obj)
-        if any("version" in options["fields"] for _, options in fieldsets):
-            return fieldsets
-        return [*fieldsets, (None, {"fields": ["version"]})]
+        """The entry's fieldsets without the hidden version, which templates/admin/change_form.html puts
+        at the top of the form (in a fieldset it would come with a label, for no visible box)."""
+        return [
+            (name, {**options, "fields": [field for field in options["fields"] if field != "version"]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
 
     def has_module_permission(self, request) -> bool:
         return is_curator(request.user) or super().has_module_permission(request)

@@ -59,8 +59,9 @@ def form_data(response) -> dict:
 
 def test_an_admin_save_over_a_change_made_meanwhile_is_refused(curator_client):
     theme = ThemeFactory(description="As it was")
-    data = form_data(curator_client.get(change_url(theme)))
-    assert data["version"] == theme.updated.isoformat()
+    page = curator_client.get(change_url(theme))
+    assert f'name="version" value="{theme.updated.isoformat()}"' in page.text
+    data = form_data(page)
     # Meanwhile, someone saves the theme on the site.
     theme.description = "Changed on the site"
     theme.save()
@@ -78,3 +79,21 @@ def test_an_admin_save_with_no_change_meanwhile_goes_through(curator_client):
     assert response.status_code == 302
     theme.refresh_from_db()
     assert theme.description == "Changed in the admin"
+
+
+def test_reverting_to_an_older_version_from_the_history_is_not_refused(curator_client):
+    import reversion
+    from reversion.models import Version
+
+    theme = ThemeFactory(description="First")
+    with reversion.create_revision():
+        theme.save()
+    with reversion.create_revision():
+        theme.description = "Second"
+        theme.save()
+    first = Version.objects.get_for_object(theme).last()
+    address = reverse("admin:themes_theme_revision", args=[theme.pk, first.pk])
+    data = form_data(curator_client.get(address))
+    assert curator_client.post(address, data).status_code == 302
+    theme.refresh_from_db()
+    assert theme.description == "First"
