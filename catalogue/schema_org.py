@@ -17,6 +17,7 @@ from datasets.models import Cost, Dataset
 from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import Project
+from variables.schema_org import variables_measured
 
 from . import vocabularies
 from .dcat import CATALOGUE_TITLE, full_description
@@ -96,6 +97,7 @@ def dataset_schema(dataset: Dataset, absolute: Absolute) -> dict:
             "conditionsOfAccess": conditions_of_access(dataset),
             "spatialCoverage": [place(each) for each in vocabularies.places_of(dataset)],
             "temporalCoverage": temporal_coverage(dataset),
+            "variableMeasured": variables_measured(dataset),
             "distribution": distribution(dataset) if is_open else None,
             "includedInDataCatalog": {
                 "@type": "DataCatalog",

@@ -5,6 +5,8 @@ import json
 
 import jsonschema
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.reference import reference_path
 from variables.formats import read_hdruk
@@ -40,3 +42,24 @@ def test_schema_org_names_the_variables_measured(dataset):
         "description": "Variable number 0",
         "unitText": "kg",
     }
+
+
+def test_the_hdruk_export_and_the_page_json_ld_carry_the_dictionary(client, dataset):
+    add_variables(dataset, 2, unit="cm")
+    exported = client.get(f"/datasets/{dataset.slug}/hdruk.json").json()
+    assert [c["name"] for c in exported["structuralMetadata"]["tables"][0]["columns"]] == ["var_0", "var_1"]
+    page = client.get(dataset.get_absolute_url()).content.decode()
+    assert '"variableMeasured": [{"@type": "PropertyValue", "name": "var_0"' in page
+
+
+def test_the_hdruk_export_reads_the_dictionary_in_two_queries_however_large(
+    client, dataset, django_assert_num_queries
+):
+    add_variables(dataset, 5, table_name="First")
+    url = f"/datasets/{dataset.slug}/hdruk.json"
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    add_variables(dataset, 300, table_name="Second")
+    with django_assert_num_queries(len(few)):
+        client.get(url)
