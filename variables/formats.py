@@ -100,6 +100,8 @@ def read_hdruk(raw: bytes) -> list[Row]:
         raise FileProblem("The JSON file is not UTF-8 text, as JSON must be.") from None
     except json.JSONDecodeError as error:
         raise FileProblem(f"The file is not valid JSON (line {error.lineno}: {error.msg}).") from None
+    except RecursionError:
+        raise FileProblem("The JSON nests lists or objects too deeply to be structural metadata.") from None
     if isinstance(document, dict) and "structuralMetadata" in document:
         document = document["structuralMetadata"]
     if isinstance(document, dict) and "metadata" in document:
@@ -121,7 +123,7 @@ def read_hdruk(raw: bytes) -> list[Row]:
             if not isinstance(column, dict) or not isinstance(column.get("name"), str):
                 problems.append(f"{where} has no name.")
                 continue
-            values = column.get("values") or []
+            values = column.get("values") if isinstance(column.get("values"), list) else []
             rows.append(
                 blank_row()
                 | {

@@ -94,8 +94,11 @@ class VariableForm(forms.ModelForm):
                 position=len(taken),
             )
         variable = super().save(commit=False)
+        moved_from = variable.table_id if variable.pk and variable.table_id != table.pk else None
         variable.dataset, variable.table = self.dataset, table
-        if variable.pk is None:
+        if variable.pk is None or moved_from:
             variable.position = Variable.objects.filter(table=table).count()
         variable.save()
+        # A table left with no variables is no table.
+        DictionaryTable.objects.filter(pk=moved_from, variables__isnull=True).delete()
         return variable

@@ -102,6 +102,7 @@ def test_hdruk_shape_comes_from_the_real_schema():
         (b'{"title": "no structure"}', "no HDR UK structural metadata"),
         ('{"tables": []}'.encode("utf-16"), "not UTF-8"),
         (b'{"tables": [{"columns": [{"dataType": "INT"}]}]}', "column 1 has no name"),
+        (b"[" * 100_000 + b"]" * 100_000, "nests lists or objects too deeply"),
     ],
 )
 def test_it_explains_bad_json(content, reason):
@@ -144,3 +145,9 @@ def test_it_explains_xml_that_is_not_a_codebook():
         read(b"<codeBook><var></codeBook>", "codebook.xml")
     with pytest.raises(FileProblem, match="not a DDI codebook"):
         read(b"<html><body/></html>", "page.xml")
+
+
+def test_odd_json_shapes_are_read_as_far_as_they_make_sense():
+    document = b'{"tables": [{"name": 7, "columns": [{"name": "x", "dataType": null, "values": 5}]}]}'
+    [row] = read(document, "metadata.json")[1]
+    assert (row["table"], row["name"], row["type"], row["values"]) == ("7", "x", "other", "")

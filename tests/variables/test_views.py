@@ -134,3 +134,12 @@ def test_the_query_count_does_not_grow_with_variables(client, dataset, count_que
     add_variables(dataset, 200, table_name="Second", theme=theme, topic="Many topics", ages="3, 5, 7")
     add_variables(dataset, 50, table_name="Third", ages="11")
     assert count_queries(url) == few
+
+
+def test_moving_the_last_variable_out_of_a_table_removes_the_table(client, dataset, curator):
+    add_variables(dataset, 1, table_name="Old")
+    signed_in(client, curator).post(
+        reverse("variables:edit", args=[dataset.slug, "old", "var_0"]),
+        {"table_name": "New", "name": "var_0", "value_type": "text"},
+    )
+    assert list(dataset.dictionary_tables.values_list("name", flat=True)) == ["New"]
