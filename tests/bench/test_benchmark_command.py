@@ -16,7 +16,7 @@ def benchmark(**options) -> str:
 
 def test_it_fails_when_a_request_misses_its_budget():
     with pytest.raises(
-        CommandError, match=r"2 over their p95 budget: home \(.* ms, budget 0\); autocomplete \("
+        CommandError, match=r"2 over their p95 budget or failed: home \(.* ms, budget 0\); autocomplete \("
     ):
         benchmark(budget=0)
 
@@ -25,7 +25,15 @@ def test_it_passes_when_every_request_meets_its_budget():
     out = benchmark(budget=60_000)
     assert "| autocomplete (`/search/suggest/?q=brad`, 200) |" in out
     assert "| home (`/`, 200) |" in out
-    assert out.rstrip().endswith("Every request met its p95 budget.")
+    assert out.rstrip().endswith("Every request answered 200 within its p95 budget.")
+
+
+def test_it_fails_when_a_request_does_not_answer_200(monkeypatch):
+    from bench.management.commands import benchmark as command
+
+    monkeypatch.setattr(command, "SCENARIOS", [("missing", "/no-such-page/", 60_000)])
+    with pytest.raises(CommandError, match=r"missing \(answered 404\)"):
+        call_command("benchmark", runs=2, stdout=io.StringIO())
 
 
 def test_it_measures_only_the_rows_asked_for():

@@ -93,21 +93,24 @@ class Command(BaseCommand):
         client = Client()
         self.cold = cold
         missed = []
-        with override_settings(ALLOWED_HOSTS=["*"], DEBUG=False):
+        # One client asks hundreds of times a minute: the rate limits would answer 429 in a few milliseconds.
+        with override_settings(ALLOWED_HOSTS=["*"], DEBUG=False, RATELIMIT_ENABLE=False):
             for label, url, own_budget in SCENARIOS:
                 if not only or any(fnmatch.fnmatch(label, pattern) for pattern in only):
                     limit = own_budget if budget is None else budget
-                    p95 = self.measure(client, label, url.format(**urls), runs, limit)
-                    if p95 > limit:
+                    p95, status = self.measure(client, label, url.format(**urls), runs, limit)
+                    if status != 200:
+                        missed.append(f"{label} (answered {status})")
+                    elif p95 > limit:
                         missed.append(f"{label} ({p95:.1f} ms, budget {limit:g})")
         self.stdout.write(f"\nResident memory after the benchmark: {resident_megabytes():.0f} MB")
         if missed:
             # A non-zero exit, so that scripts (scripts/loadtest, a release check) notice a missed budget.
-            raise CommandError(f"{len(missed)} over their p95 budget: {'; '.join(missed)}")
-        self.stdout.write("Every request met its p95 budget.")
+            raise CommandError(f"{len(missed)} over their p95 budget or failed: {'; '.join(missed)}")
+        self.stdout.write("Every request answered 200 within its p95 budget.")
 
-    def measure(self, client: Client, label: str, url: str, runs: int, budget: float) -> float:
-        """Times `url` and writes its row; returns its p95 in ms."""
+    def measure(self, client: Client, label: str, url: str, runs: int, budget: float) -> tuple[float, int]:
+        """Times `url` and writes its row; returns its p95 in ms and the last answer's status."""
         for _ in range(3):
             client.get(url)
         timings = []
@@ -127,4 +130,4 @@ class Command(BaseCommand):
             f"| {label} (`{url}`, {response.status_code}) | {statistics.median(timings):.1f} | {p95:.1f} | {max(timings):.1f} "
             f"| {len(queries)} | {len(response.content) / 1024:.0f} | {budget:g} |"
         )
-        return p95
+        return p95, response.status_code
