@@ -79,23 +79,34 @@ class SignUpForm(forms.Form):
         return bool(self.cleaned_data.get("website"))
 
 
-class EmailChangeForm(forms.Form):
-    email = forms.EmailField(
-        label="New email address",
-        max_length=254,
-        help_text="We send a link to it; your account keeps its old address until you follow the link.",
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-    )
+class PasswordConfirmedForm(forms.Form):
+    """A form that asks for the signed-in person's password, so nobody else at their computer can use it."""
+
     password = forms.CharField(
         label="Your password",
         strip=False,
-        help_text="So that nobody else at your computer can move your account.",
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
     def __init__(self, user, *args, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError("That is not your password. Check it and try again.")
+        return password
+
+
+class EmailChangeForm(PasswordConfirmedForm):
+    email = forms.EmailField(
+        label="New email address",
+        max_length=254,
+        help_text="We send a link to it; your account keeps its old address until you follow the link.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    field_order = ["email", "password"]
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip()
@@ -103,33 +114,12 @@ class EmailChangeForm(forms.Form):
             raise ValidationError("That is your address already.")
         return email
 
-    def clean_password(self) -> str:
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise ValidationError("That is not your password. Check it and try again.")
-        return password
 
-
-class CloseAccountForm(forms.Form):
-    password = forms.CharField(
-        label="Your password",
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
+class CloseAccountForm(PasswordConfirmedForm):
     understood = forms.BooleanField(
         label="I understand that I will be signed out and cannot sign in again",
         error_messages={"required": "Tick the box to confirm you want to close your account."},
     )
-
-    def __init__(self, user, *args, **kwargs):
-        self.user = user
-        super().__init__(*args, **kwargs)
-
-    def clean_password(self) -> str:
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise ValidationError("That is not your password. Check it and try again.")
-        return password
 
 
 class ClaimForm(forms.Form):
