@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 from core.listing import filtered_list
 from core.models import Entry
 from core.visibility import visible_entry
+from people.models import Researcher
 from projects.models import DatasetUsage, Membership
 from themes.models import Theme
 
@@ -44,20 +45,26 @@ def dataset_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-# The most people a dataset page lists as knowing the data, so a famous dataset's page stays small.
+# The most project roles a dataset page lists for the people who know the data, so a famous dataset's
+# page stays small.
 MOST_KNOWERS = 50
 
 
-def people_who_know(dataset: Dataset):
-    """The people on published projects that used the dataset, with their role on each project."""
+def people_who_know(dataset: Dataset) -> list[tuple[Researcher, list[Membership]]]:
+    """The people on published projects that used the dataset, each once, with their role on each of
+    those projects (one query)."""
     published = Entry.Status.PUBLISHED
-    return (
+    memberships = (
         Membership.objects.filter(
             researcher__status=published, project__status=published, project__usages__dataset=dataset
         )
         .select_related("researcher__organisation", "project")
-        .order_by("researcher__name", "project__title")[:MOST_KNOWERS]
+        .order_by("researcher__name", "researcher__pk", "project__title")[:MOST_KNOWERS]
     )
+    people: dict[int, tuple[Researcher, list[Membership]]] = {}
+    for membership in memberships:
+        people.setdefault(membership.researcher_id, (membership.researcher, []))[1].append(membership)
+    return list(people.values())
 
 
 @require_safe

@@ -27,8 +27,15 @@ def linkage_svg(route: Route) -> SafeString:
     )
     nodes = format_html_join(
         "",
-        '<circle cx="{}" cy="{}" r="8" class="node"/><text x="{}" y="{}" class="label">{}</text>',
-        ((x, y, x, f"{float(y) + 22:.1f}", number) for number, (x, y) in enumerate(places.values(), start=1)),
+        # The title as a tooltip on each circle; the key under the picture names every number.
+        '<g><title>{}. {}</title><circle cx="{}" cy="{}" r="8" class="node"/>'
+        '<text x="{}" y="{}" class="label">{}</text></g>',
+        (
+            (number, dataset.title, x, y, x, f"{float(y) + 22:.1f}", number)
+            for number, (dataset, (x, y)) in enumerate(
+                zip(route.datasets, places.values(), strict=True), start=1
+            )
+        ),
     )
     linked = sum(link.already_linked for link in route.links)
     description = (

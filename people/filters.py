@@ -1,4 +1,5 @@
 import django_filters
+from django.utils.text import capfirst
 
 from core.filters import EntryChoiceFilter, sort_filter
 from datasets.models import Dataset
@@ -11,8 +12,9 @@ LIVED_EXPERIENCE_CHOICES = [
     ("shares", "Shares expertise from lived experience"),
     ("welcomes", "Welcomes involving people with lived experience"),
 ]
+# Only the first letter raised: "Open to PhD supervision", not capitalize()'s "Open to phd supervision".
 OPEN_TO_CHOICES = [
-    (offer, Researcher._meta.get_field(field).verbose_name.capitalize())
+    (offer, capfirst(Researcher._meta.get_field(field).verbose_name))
     for offer, field in Researcher.OPEN_TO_FIELDS.items()
 ]
 

@@ -35,9 +35,11 @@ def collaboration_svg(name: str, network: Network) -> SafeString:
     )
     nodes = format_html_join(
         "",
-        '<circle cx="{}" cy="{}" r="{}" class="node"/><text x="{}" y="{}" class="label">{}</text>',
+        # The name as a tooltip on each circle; the list after the picture names everyone too.
+        '<g><title>{}</title><circle cx="{}" cy="{}" r="{}" class="node"/>'
+        '<text x="{}" y="{}" class="label">{}</text></g>',
         (
-            (x, y, NODE, x, f"{float(y) + NODE + 13:.1f}", initials(person.name))
+            (person.display_name, x, y, NODE, x, f"{float(y) + NODE + 13:.1f}", initials(person.name))
             for (x, y), person in zip(places, people, strict=True)
         ),
     )
@@ -67,4 +69,4 @@ def describe(name: str, network: Network) -> str:
     text = f"{name} in the middle, joined to {count} collaborator{'s' if count != 1 else ''}"
     if network.links_between:
         text += f"; {len(network.links_between)} dashed lines join collaborators who also worked together"
-    return text + ". The list below names them."
+    return text + ", each labelled with their initials. The list below names them, with their initials."

@@ -12,6 +12,14 @@ def published(entry):
     return published_or_none(entry)
 
 
+@register.filter
+def initials(name: str) -> str:
+    """The initials a picture labels a person with (core.svg.initials), for the list beside it."""
+    from core.svg import initials as initials_of
+
+    return initials_of(name)
+
+
 @register.simple_tag(takes_context=True)
 def page_url(context, number: int) -> str:
     query = context.get("page_query", "")

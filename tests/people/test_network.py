@@ -59,7 +59,7 @@ def test_the_researcher_page_shows_the_network_and_a_well_formed_graph(client, c
     svg = page.text[page.text.index("<svg") : page.text.index("</svg>") + 6]
     graph = ElementTree.fromstring(svg)
     assert graph.find("title").text == "Collaborations of Ada Lovelace"
-    assert len(graph.findall("circle")) == 2, "Ada in the middle and Ben"
+    assert len(graph.findall(".//circle")) == 2, "Ada in the middle and Ben"
 
 
 def test_a_name_with_markup_is_escaped_in_the_graph(client):
