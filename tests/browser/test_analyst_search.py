@@ -24,7 +24,7 @@ def test_an_analyst_types_a_topic_place_and_age_and_reaches_how_to_get_access(pa
     expect(first.locator(".kind")).to_have_text("Dataset")
     expect(first).to_contain_text(re.compile(r"Covers: (Bradford|England-wide|UK-wide)"))
     first.get_by_role("link").first.click()
-    expect(page.get_by_role("heading", name="How to get access")).to_be_visible()
+    expect(page.get_by_role("heading", name="How to apply")).to_be_visible()
 
     # Back to the results, and the area taken away: the search widens to everywhere.
     page.go_back()
