@@ -13,7 +13,7 @@ OPPORTUNITIES = [
         "young people’s advisory group for the project’s second phase. You would help us read the survey "
         "findings, decide which ones matter most, and present them to councillors with us. No research "
         "experience is needed: we will train you, and you can bring your own experience of growing up, of "
-        "school, of care or of local services.",
+        "school, of care or of local services. We especially welcome care-experienced young people.",
         "wants": ["wants_students", "wants_lived_experience"],
         "commitment": "Six two-hour evening sessions between January and June, and one council meeting",
         "setting": "either",

@@ -40,6 +40,12 @@ PLACE = "place"
 # search after it), and the end date of an active project (it shows as ended after it).
 CLOSES = "closes"
 ENDS = "ends"
+# What a researcher who welcomes involving people with lived experience is found by, in the words of
+# the synonym list's involvement groups (PPI, get involved, co-production).
+WELCOMES_INVOLVEMENT = (
+    "involving people with lived experience; welcomes people who would like to take part, "
+    "as advisers, co-researchers or co-authors"
+)
 # A researcher's biography is cut here in their summary, so that their expertise always follows it.
 BIOGRAPHY_IN_SUMMARY = 1500
 # A dataset's entry names at most this many of its variables (the first, in dictionary order), so that an
@@ -170,7 +176,7 @@ def researchers(queryset) -> Iterator[Document]:
                 person.job_title,
                 person.expertise,
                 person.methods,
-                "involving people with lived experience" if person.welcomes_lived_experience else "",
+                WELCOMES_INVOLVEMENT if person.welcomes_lived_experience else "",
             ],
             linked=[
                 *(o.name for o in organisations),
