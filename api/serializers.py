@@ -263,13 +263,7 @@ class OpportunitySerializer(EntrySerializer):
             "project",
             "organisation",
             "who_is_wanted",
-            "commitment",
-            "setting",
-            "location",
-            "payment",
-            "payment_details",
-            "accessibility",
-            "closes_on",
+            *Opportunity.DETAILS,
             "take_part",
         ]
 

@@ -366,13 +366,7 @@ class OpportunityForm(EntryForm):
             "project",
             "organisation",
             *Opportunity.AUDIENCES.values(),
-            "commitment",
-            "setting",
-            "location",
-            "payment",
-            "payment_details",
-            "accessibility",
-            "closes_on",
+            *Opportunity.DETAILS,
             "contact_email",
         ]
         labels = {

@@ -112,6 +112,17 @@ class Opportunity(Entry):
         help_text="Where ‘Take part’ messages go. Never shown: people write through the portal."
     )
 
+    # What taking part involves, in the order the editing form and the API give it (one list for both).
+    DETAILS = [
+        "commitment",
+        "setting",
+        "location",
+        "payment",
+        "payment_details",
+        "accessibility",
+        "closes_on",
+    ]
+
     objects = OpportunityQuerySet.as_manager()
     keyword_fields = ["title", "summary", "commitment", "accessibility"]
 
