@@ -4,11 +4,12 @@ data.gov.uk and most open-data portals run CKAN. Keys of a package (and of its e
 resources) that we do not use are listed, so that the curator sees what the portal drops.
 """
 
+import json
 from typing import Any
 
 from transfer.reading import FileProblem
 
-from .records import Record, doi_in, ons_code, unique, year_of
+from .records import Record, doi_in, frequency_name, ons_code, unique, year_of
 
 NOT_CKAN = (
     "This JSON is not a CKAN API response: one has “success” and “result”, as "
@@ -34,8 +35,14 @@ OPEN_LICENCE_IDS = {
     "other-at",
     "gfdl",
 }
-START_EXTRAS = ("temporal_start", "temporal_coverage-from", "temporal_coverage_from")
-END_EXTRAS = ("temporal_end", "temporal_coverage-to", "temporal_coverage_to")
+# Extras as CKAN portals name them; data.gov.uk's INSPIRE records use the temporal-extent and
+# frequency-of-update names.
+START_EXTRAS = ("temporal_start", "temporal_coverage-from", "temporal_coverage_from", "temporal-extent-begin")
+END_EXTRAS = ("temporal_end", "temporal_coverage-to", "temporal_coverage_to", "temporal-extent-end")
+FREQUENCY_EXTRAS = ("frequency-of-update", "update_frequency", "frequency", "accrual_periodicity")
+EMAIL_EXTRAS = ("contact-email", "contact_email", "contact-point-email")
+NAME_EXTRAS = ("contact-name", "contact_name", "responsible-party")
+LICENCE_EXTRAS = ("licence", "license", "licence_url", "license_url")
 # Bookkeeping that restates what we use: the organisation's id, the lists' lengths.
 RESTATED = {"owner_org", "num_resources", "num_tags"}
 
@@ -113,7 +120,8 @@ def package_record(number: int, package: Any) -> Record:
         used.add("organization")
         record.custodian = unique([str(organisation.get("title") or ""), str(organisation.get("name") or "")])
     record.contact_name = take("maintainer") or take("author")
-    record.contact_email = take("maintainer_email") or take("author_email")
+    # data.gov.uk writes an INSPIRE record's contact at the top level, as contact-email.
+    record.contact_email = take("maintainer_email") or take("author_email") or take("contact-email")
     if isinstance(package.get("private"), bool):
         used.add("private")
         record.public = not package["private"]
@@ -168,8 +176,8 @@ def read_licence(package: dict, record: Record, used: set[str]) -> None:
         used.add("license_title")
     if licence_id:
         used.add("license_id")
-    if not title and not licence_id and package.get("license_url"):
-        used.add("license_url")
+    if package.get("license_url"):
+        used.add("license_url")  # the same licence as its title says, or the only word of it
     if isinstance(package.get("isopen"), bool):
         used.add("isopen")
         record.open_licence = package["isopen"]
@@ -188,7 +196,7 @@ def read_extras(package: dict, record: Record, used: set[str]) -> None:
         pairs = [(str(item.get("key")), item.get("value")) for item in extras if isinstance(item, dict)]
     unused = []
     for name, value in pairs:
-        text = "" if value is None else str(value).strip()
+        text = plain("" if value is None else str(value).strip())
         if not text:
             continue
         lowered = name.lower()
@@ -202,9 +210,37 @@ def read_extras(package: dict, record: Record, used: set[str]) -> None:
                 record.notes.append(f"The extra “doi” ({text}) is not a DOI; left out.")
         elif lowered in ("spatial_uri", "geographic_coverage_uri") and ons_code(text):
             record.spatial_codes.append(ons_code(text))
+        elif lowered in FREQUENCY_EXTRAS and not record.update_frequency:
+            record.update_frequency = frequency_name(text)
+        elif lowered in EMAIL_EXTRAS and not record.contact_email:
+            record.contact_email = text.removeprefix("mailto:")
+        elif lowered in NAME_EXTRAS and not record.contact_name:
+            record.contact_name = text
+        elif lowered in LICENCE_EXTRAS and not record.licence:
+            record.licence = text
         else:
             unused.append(f"extras.{name}")
     record.unmapped.extend(unused)
+
+
+def plain(text: str) -> str:
+    """An extra's value as text: data.gov.uk writes some as JSON lists ('["…", "…"]', or of objects with
+    a "name"); the shortest of their texts, the one most likely to fit our field."""
+    if not text.startswith("["):
+        return text
+    try:
+        items = json.loads(text)
+    except ValueError:
+        return text
+    if not isinstance(items, list):
+        return text
+    texts = [
+        str(item.get("name") if isinstance(item, dict) else item).strip()
+        for item in items
+        if isinstance(item, str) or (isinstance(item, dict) and item.get("name"))
+    ]
+    texts = [found for found in texts if found]
+    return min(texts, key=len) if texts else ""
 
 
 def year_or_note(record: Record, name: str, text: str) -> int | None:

@@ -1,11 +1,10 @@
-"""Reading a DCAT catalogue (Turtle or JSON-LD) into records, without fetching anything.
+"""Reading a DCAT catalogue (Turtle, JSON-LD or RDF/XML) into records, without fetching anything.
 
 rdflib would fetch a JSON-LD context named by its web address; a harvest must not make the
 server open addresses a document names, so such a document is refused before rdflib sees it,
 and rdflib is given the already-decoded JSON rather than text it could resolve.
 """
 
-import json
 from typing import Any
 
 from rdflib import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, BNode, Graph, Literal, Namespace, URIRef
@@ -15,7 +14,8 @@ from rdflib.term import Node
 from transfer.reading import FileProblem
 
 from .ckan import EMPTY
-from .records import Record, doi_in, ons_code, unique, year_of
+from .records import Record, doi_in, frequency_name, ons_code, unique, year_of
+from .safe_json import TOO_DEEP, load_json
 
 ADMS = Namespace("http://www.w3.org/ns/adms#")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
@@ -43,6 +43,7 @@ DATASET_PREDICATES = {
     ADMS.identifier,
     DCTERMS.identifier,
     DCAT.contactPoint,
+    DCTERMS.accrualPeriodicity,
 }
 DISTRIBUTION_PREDICATES = {
     RDF.type,
@@ -55,8 +56,19 @@ DISTRIBUTION_PREDICATES = {
 NAME_PREDICATES = (FOAF.name, VCARD.fn, SKOS.prefLabel, RDFS.label, DCTERMS.title)
 
 
+RDF_NAMESPACE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+
+def is_rdf_xml(text: str) -> bool:
+    """Whether an XML document is RDF/XML (it names the RDF namespace near its start)."""
+    return text.lstrip().startswith("<") and RDF_NAMESPACE in text[:4000]
+
+
 def read(text: str, json_ld: bool) -> list[Record]:
-    graph = parse(text, json_ld)
+    try:
+        graph = parse(text, json_ld)
+    except RecursionError:
+        raise FileProblem(TOO_DEEP) from None
     datasets = set(graph.subjects(RDF.type, DCAT.Dataset)) | set(graph.objects(None, DCAT.dataset))
     if not datasets:
         raise FileProblem(
@@ -71,22 +83,25 @@ def parse(text: str, json_ld: bool) -> Graph:
     graph.bind("adms", ADMS)
     graph.bind("vcard", VCARD)
     if json_ld:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise FileProblem(f"This is not valid JSON ({error}).") from None
+        data = load_json(text)
         refuse_remote_contexts(data)
         try:
             graph.parse(source=PythonInputSource(data), format="json-ld")
         except Exception as error:  # rdflib raises many kinds of error for a malformed document
             raise FileProblem(f"This JSON-LD could not be read ({error}).") from None
         return graph
+    syntax = "RDF/XML" if is_rdf_xml(text) else "Turtle"
     try:
-        graph.parse(data=text, format="turtle")
+        graph.parse(data=text, format="xml" if syntax == "RDF/XML" else "turtle")
     except Exception as error:
-        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise FileProblem(f"This is not valid Turtle ({first_line}).") from None
+        raise FileProblem(f"This is not valid {syntax} ({cause_of(error)}).") from None
     return graph
+
+
+def cause_of(error: Exception) -> str:
+    """What a parser said, in full: rdflib puts the cause ("Prefix … not bound") after the first line."""
+    lines = [line.strip() for line in str(error).strip().splitlines() if line.strip()]
+    return " ".join(lines)[:500] if lines else type(error).__name__
 
 
 def refuse_remote_contexts(data: Any) -> None:
@@ -148,6 +163,14 @@ def dataset_record(graph: Graph, node: Node) -> Record:
     read_temporal(graph, node, record)
     read_spatial(graph, node, record)
     record.doi = find_doi(graph, node, identifier)
+    record.addresses = [
+        str(value) for value in graph.objects(node, DCTERMS.identifier) if "://" in str(value)
+    ]
+    frequency = graph.value(node, DCTERMS.accrualPeriodicity)
+    if frequency is not None:
+        record.update_frequency = frequency_of(graph, frequency)
+        if not record.update_frequency:
+            record.notes.append(f"Its update frequency ({frequency}) is not one we can name; left out.")
     contact = graph.value(node, DCAT.contactPoint)
     if contact is not None:
         record.contact_name = text_of(graph, contact, VCARD.fn) or text_of(
@@ -197,6 +220,31 @@ def licence_name(graph: Graph, node: Node) -> str:
         if isinstance(node, URIRef) and address.endswith(fragment):
             return name
     return name_of(graph, node)
+
+
+EU_FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/"
+TIME = Namespace("http://www.w3.org/2006/time#")
+TIME_UNITS = {TIME.years: "Y", TIME.months: "M", TIME.weeks: "W", TIME.days: "D"}
+
+
+def frequency_of(graph: Graph, node: Node) -> str:
+    """dct:accrualPeriodicity in words: an EU frequency term, a label, an ISO 8601 period, or a
+    dct:Frequency whose rdf:value is a time:DurationDescription (as datos.gob.es writes it); else ""."""
+    if isinstance(node, Literal) or (isinstance(node, URIRef) and str(node).startswith(EU_FREQUENCY)):
+        return frequency_name(str(node))
+    label = next((text_of(graph, node, p) for p in NAME_PREDICATES if text_of(graph, node, p)), "")
+    if label:
+        return frequency_name(label)
+    duration = graph.value(node, RDF.value)
+    for predicate, unit in TIME_UNITS.items():
+        amount = graph.value(duration, predicate) if duration is not None else None
+        try:
+            count = int(float(amount)) if amount is not None else 0
+        except ValueError:
+            count = 0
+        if count > 0:
+            return frequency_name(f"P{count}{unit}")
+    return ""
 
 
 def read_distributions(graph: Graph, distributions: list[Node], record: Record) -> None:

@@ -1,7 +1,5 @@
 """Turning a harvested document into records, or into one clear message about what is wrong with it."""
 
-import json
-
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
@@ -10,6 +8,7 @@ from transfer.reading import FileProblem
 from . import ckan, dcat
 from .models import Source
 from .records import Record
+from .safe_json import load_json
 
 AUTO = "auto"
 
@@ -43,10 +42,10 @@ def detect(text: str, kind: str) -> str:
         return kind
     start = text.lstrip()[:1]
     if start not in ("{", "["):
-        if start == "<":
+        if start == "<" and not dcat.is_rdf_xml(text):
             raise FileProblem(
-                "This looks like XML or HTML. Give a CKAN API response (JSON) or a DCAT catalogue as "
-                "Turtle or JSON-LD; RDF/XML is not read."
+                "This looks like XML or HTML but not RDF/XML. Give a CKAN API response (JSON) or a DCAT "
+                "catalogue as Turtle, JSON-LD or RDF/XML."
             )
         return Source.DCAT
     data = load_json(text)
@@ -62,13 +61,6 @@ def looks_like_json_ld(data) -> bool:
     return any(
         isinstance(node, dict) and {"@context", "@graph", "@id", "@type"} & node.keys() for node in nodes
     )
-
-
-def load_json(text: str):
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise FileProblem(f"This is not valid JSON ({error}).") from None
 
 
 def read(text: str, source: str) -> tuple[list[Record], list[str]]:

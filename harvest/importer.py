@@ -8,11 +8,14 @@ what it shows is exactly what confirming would do.
 import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
+from urllib.parse import urlsplit
 
 import reversion
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 from datasets.models import Dataset
@@ -41,6 +44,7 @@ FIELDS = [
     "coverage_scope",
     "areas",
     "doi",
+    "update_frequency",
     "contact_name",
     "contact_email",
     "access_level",
@@ -230,11 +234,16 @@ class Harvester:
         return result
 
     def existing(self, record: Record, result: RecordResult) -> Dataset:
-        """The dataset this record became on an earlier harvest, or has the same DOI; else a new one."""
+        """The dataset this record became on an earlier harvest, or is (one of this portal's own pages,
+        as in a harvest of our own catalogue), or has the same DOI or landing page; else a new one."""
         link = HarvestedRecord.objects.filter(identifier=record.identifier).select_related("dataset").first()
-        dataset = link.dataset if link else None
+        dataset = link.dataset if link else own_dataset(record)
         if dataset is None and record.doi:
-            dataset = Dataset.objects.filter(doi=record.doi).first()
+            dataset = Dataset.objects.filter(doi=record.doi).order_by("pk").first()
+        if dataset is None and record.landing_page:
+            dataset = Dataset.objects.filter(landing_page=record.landing_page).order_by("pk").first()
+        if dataset is not None and not link:
+            result.notes.append(f"Matched to the directory’s dataset “{dataset}”, which it updates.")
         if dataset is None:
             return Dataset(author=self.user)
         if dataset.pk in self.claimed:
@@ -262,6 +271,7 @@ class Harvester:
             "formats": ", ".join(record.formats),
             "licence": record.licence,
             "doi": record.doi,
+            "update_frequency": record.update_frequency,
             "contact_name": record.contact_name,
             "contact_email": record.contact_email,
             "start_year": record.start_year,
@@ -359,6 +369,28 @@ class Harvester:
                 "last_harvested": self.now,
             },
         )
+
+
+def own_dataset(record: Record) -> Dataset | None:
+    """The dataset whose page on this site the record names as itself (its IRI or dct:identifier)."""
+    for address in [record.identifier.removeprefix("dcat:"), *record.addresses]:
+        parts = urlsplit(address)
+        if parts.hostname is None or not is_own_host(parts.hostname):
+            continue
+        try:
+            match = resolve(parts.path)
+        except Resolver404:
+            continue
+        if match.view_name == "datasets:detail":
+            return Dataset.objects.filter(slug=match.kwargs.get("slug")).first()
+    return None
+
+
+def is_own_host(host: str) -> bool:
+    return any(
+        allowed == "*" or host == allowed or (allowed.startswith(".") and host.endswith(allowed))
+        for allowed in [*settings.ALLOWED_HOSTS, "testserver"]
+    )
 
 
 def label_of(name: str) -> str:

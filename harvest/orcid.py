@@ -5,7 +5,6 @@ directory can use. Fetching is off unless ORCID_FETCH_ENABLED is set: a curator 
 pastes the record instead.
 """
 
-import json
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -13,7 +12,11 @@ from typing import Any
 
 from django.conf import settings
 
+from core.identifiers import normalise_ror
+from transfer.reading import FileProblem
+
 from .records import doi_in
+from .safe_json import load_json
 
 # A full record with hundreds of works is well under this; more is not a record.
 MAX_RECORD_BYTES = 5 * 1024 * 1024
@@ -43,6 +46,8 @@ class OrcidRecord:
     biography: str = ""
     keywords: list[str] = field(default_factory=list)
     organisation: str = ""
+    # The employer's ROR ID when ORCID gives one (its disambiguated organisation).
+    organisation_ror: str = ""
     job_title: str = ""
     works: list[Work] = field(default_factory=list)
 
@@ -98,9 +103,17 @@ def parse_record(data: Any) -> OrcidRecord:
     employment = current_employment(activities)
     if employment:
         record.organisation = str(_get(employment, "organization", "name") or "").strip()
+        record.organisation_ror = ror_of(_get(employment, "organization", "disambiguated-organization"))
         record.job_title = str(employment.get("role-title") or "").strip()
     record.works = works_of(activities)
     return record
+
+
+def ror_of(disambiguated: Any) -> str:
+    """The ROR ID of an ORCID disambiguated organisation, when its source is ROR; else ""."""
+    if not isinstance(disambiguated, dict) or str(disambiguated.get("disambiguation-source")) != "ROR":
+        return ""
+    return normalise_ror(str(disambiguated.get("disambiguated-organization-identifier") or ""))
 
 
 def _date_key(date: Any) -> tuple[int, int, int]:
@@ -146,9 +159,9 @@ def doi_of(summaries: list[dict]) -> str:
 
 def loads(text: str) -> Any:
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise OrcidProblem(f"This is not JSON ({error}); paste the whole record as ORCID gives it.") from None
+        return load_json(text)
+    except FileProblem as problem:
+        raise OrcidProblem(f"{problem.messages[0]} Paste the whole record as ORCID gives it.") from None
 
 
 def fetch_record(orcid: str) -> str:
@@ -177,7 +190,7 @@ def fetch_record(orcid: str) -> str:
         raise OrcidProblem("ORCID’s answer is too large to be a researcher’s record.")
     try:
         text = body.decode("utf-8")
-        json.loads(text)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        load_json(text)
+    except (UnicodeDecodeError, FileProblem):
         raise OrcidProblem("ORCID’s answer was not JSON, so it could not be read. Try again later.") from None
     return text

@@ -34,12 +34,43 @@ class Record:
     end_year: int | None = None
     spatial_codes: list[str] = field(default_factory=list)
     doi: str = ""
+    # Other addresses the source gives as the dataset's own (a dct:identifier), for matching.
+    addresses: list[str] = field(default_factory=list)
+    update_frequency: str = ""
     contact_name: str = ""
     contact_email: str = ""
     # Problems stop the whole harvest; notes are what the curator should know or check.
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     unmapped: list[str] = field(default_factory=list)
+
+
+ISO_DURATION = re.compile(r"^(?:R/)?P(\d+)([YMWD])$", re.IGNORECASE)
+EVERY = {
+    "Y": ("annual", "years"),
+    "M": ("monthly", "months"),
+    "W": ("weekly", "weeks"),
+    "D": ("daily", "days"),
+}
+
+
+def frequency_name(text: str) -> str:
+    """How often a dataset is updated, in words: "annual" from an EU frequency term's address
+    (…/frequency/ANNUAL) or an ISO 8601 period (R/P1Y, as Project Open Data writes it), "every 3 months"
+    from P3M; a CKAN value ("annually") as it is."""
+    text = (text or "").strip()
+    duration = ISO_DURATION.match(text)
+    if duration:
+        return every(int(duration.group(1)), duration.group(2).upper())
+    last = text.rstrip("/").rsplit("/", 1)[-1]
+    return last.replace("_", " ").lower() if last.isupper() else text
+
+
+def every(count: int, unit: str) -> str:
+    once, many = EVERY[unit]
+    if count == 1:
+        return once
+    return "quarterly" if (count, unit) == (3, "M") else f"every {count} {many}"
 
 
 def year_of(text: str) -> int | None:

@@ -1,6 +1,7 @@
 """Creating or refreshing a researcher from their public ORCID record: preview, then confirm."""
 
 import copy
+import re
 from dataclasses import dataclass, field
 
 from django import forms
@@ -65,7 +66,7 @@ def run(text: str, orcid: str, user, commit: bool) -> OrcidOutcome:
     }
     data.update({name: value for name, value in given.items() if value})
     if record.organisation:
-        named = list(Organisation.objects.filter(name=record.organisation).values_list("pk", flat=True)[:2])
+        named = organisations_matching(record.organisation, record.organisation_ror)
         if len(named) == 1:
             data["organisation"] = named[0]
         else:
@@ -99,6 +100,28 @@ def run(text: str, orcid: str, user, commit: bool) -> OrcidOutcome:
             touched.reindex_after_commit()
         outcome.imported = True
     return outcome
+
+
+def organisations_matching(name: str, ror_id: str) -> list[int]:
+    """The organisation with the ROR ID ORCID gives, or else those whose names are the same once written
+    alike ("The University of Leeds" is "University of Leeds"). Queries: one or two."""
+    if ror_id:
+        by_ror = list(Organisation.objects.filter(ror_id=ror_id).values_list("pk", flat=True)[:1])
+        if by_ror:
+            return by_ror
+    wanted = normalised_name(name)
+    # Every organisation's name, once (a few thousand at national scale): names are compared written alike.
+    return [
+        pk for pk, other in Organisation.objects.values_list("pk", "name") if normalised_name(other) == wanted
+    ]
+
+
+def normalised_name(name: str) -> str:
+    """An organisation's name written alike: lower case, "and" for "&", no punctuation or leading "the"."""
+    words = re.sub(r"[^\w\s]", " ", name.lower().replace("&", " and ")).split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return " ".join(words)
 
 
 def label(name: str) -> str:

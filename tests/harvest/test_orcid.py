@@ -147,7 +147,7 @@ def test_a_record_for_another_id(curator_client):
 
 
 def test_pasted_text_that_is_not_json(curator_client):
-    assert "This is not JSON" in text_of(paste(curator_client, "<html>ORCID</html>"))
+    assert "This is not valid JSON" in text_of(paste(curator_client, "<html>ORCID</html>"))
 
 
 def test_pasted_json_that_is_not_a_record(curator_client):
