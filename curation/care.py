@@ -17,6 +17,7 @@ def care_of(entry: Model) -> dict:
     care = {
         "completeness": None,
         "missing": [],
+        "missing_fields": [],
         "needs_review": needs_review(entry),
         "review_url": reverse("curation:reviewed", args=[kind_of(entry), entry.slug]),
     }
@@ -25,6 +26,9 @@ def care_of(entry: Model) -> dict:
         row = scored.first() or {"completeness": 0, "missing": ""}
         care["completeness"] = row["completeness"]
         care["missing"] = split_missing(row["missing"])
+        # Each with the editing form's field it is about, for a link to the box (#id_<field>).
+        fields = {recommended.label: recommended.field for recommended in recommended_for(type(entry))}
+        care["missing_fields"] = [(label, fields.get(label, "")) for label in care["missing"]]
     care["broken"] = list(
         LinkUse.objects.filter(
             content_type=ContentType.objects.get_for_model(entry),

@@ -36,10 +36,12 @@ class Recommended:
     label: str
     condition: Callable[[type[Model]], Q | Exists]
     is_filled: Callable[[Model], bool]
+    # The editing form's field for it, so that the form can link "not filled in" to the box.
+    field: str = ""
 
 
 def text(name: str, label: str) -> Recommended:
-    return Recommended(label, lambda model: ~Q(**{name: ""}), lambda entry: bool(getattr(entry, name)))
+    return Recommended(label, lambda model: ~Q(**{name: ""}), lambda entry: bool(getattr(entry, name)), name)
 
 
 def given(name: str, label: str) -> Recommended:
@@ -48,6 +50,7 @@ def given(name: str, label: str) -> Recommended:
         label,
         lambda model: Q(**{f"{name}__isnull": False}),
         lambda entry: getattr(entry, name) is not None,
+        name.removesuffix("_id"),
     )
 
 
@@ -62,7 +65,9 @@ def linked(relation: str, label: str, **conditions) -> Recommended:
             rows = field.related_model.objects.filter(**{field.field.name: OuterRef("pk")})
         return Exists(rows.filter(**conditions))
 
-    return Recommended(label, condition, lambda entry: getattr(entry, relation).filter(**conditions).exists())
+    return Recommended(
+        label, condition, lambda entry: getattr(entry, relation).filter(**conditions).exists(), relation
+    )
 
 
 def chosen(name: str, label: str) -> Recommended:
@@ -71,6 +76,7 @@ def chosen(name: str, label: str) -> Recommended:
         label,
         lambda model: ~Q(**{name: []}) & Q(**{f"{name}__isnull": False}),
         lambda entry: bool(getattr(entry, name)),
+        name,
     )
 
 
@@ -79,16 +85,17 @@ def either(label: str, first: Recommended, second: Recommended) -> Recommended:
         label,
         lambda model: Q(first.condition(model)) | Q(second.condition(model)),
         lambda entry: first.is_filled(entry) or second.is_filled(entry),
+        first.field,
     )
 
 
 def is_true(name: str, label: str) -> Recommended:
-    return Recommended(label, lambda model: Q(**{name: True}), lambda entry: bool(getattr(entry, name)))
+    return Recommended(label, lambda model: Q(**{name: True}), lambda entry: bool(getattr(entry, name)), name)
 
 
 def within(name: str, values: list, label: str) -> Recommended:
     return Recommended(
-        label, lambda model: Q(**{f"{name}__in": values}), lambda entry: getattr(entry, name) in values
+        label, lambda model: Q(**{f"{name}__in": values}), lambda entry: getattr(entry, name) in values, name
     )
 
 

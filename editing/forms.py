@@ -7,7 +7,9 @@ linkage identifiers are few enough to tick.
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.db import models
 from django.urls import reverse_lazy
+from django.utils.text import slugify
 
 from accounts.policy import editable_by
 from areas.models import Area
@@ -85,12 +87,32 @@ class ThemeChoices(TickBoxes):
         return f"{theme.parent.name}: {theme.name}" if theme.parent else theme.name
 
 
+class AreaTickBoxes(TickBoxes):
+    """Local authorities to tick, shown in groups by region (editing's `by_region` filter): reading
+    each area's label notes its region, so grouping them needs no query of its own."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.regions: dict[str, tuple[str, str]] = {}
+
+    def label_from_instance(self, area):
+        self.regions[str(area.pk)] = (area.region, area.get_region_display())
+        return area.name
+
+
 # The longest text a long-text box takes: several pages, far more than any entry needs.
 LONGEST_TEXT = 10_000
 
 
+# A one-line text box longer than this becomes a box of several lines, so the whole text can be seen.
+LONG_LINE = 300
+
+
 class EntryForm(forms.ModelForm):
-    """What every entry form shares: a limit on long text, and names in the boxes for linked entries."""
+    """What every entry form shares: a limit on long text, names in the boxes for linked entries, and
+    titled sections (`sections`: a title and the names of its fields, in order)."""
+
+    sections: list[tuple[str, list[str]]] = []
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -100,11 +122,59 @@ class EntryForm(forms.ModelForm):
                 field.max_length = LONGEST_TEXT
                 field.validators.append(MaxLengthValidator(LONGEST_TEXT))
                 field.widget.attrs["maxlength"] = str(LONGEST_TEXT)
+            elif (
+                isinstance(field, forms.CharField)
+                and type(field.widget) is forms.TextInput
+                and field.max_length > LONG_LINE
+            ):
+                field.widget = forms.Textarea(attrs={"rows": 3, "maxlength": str(field.max_length)})
+
+    def titled_sections(self) -> list[dict]:
+        """The form's fields in its sections, each with a title and an anchor for the contents list;
+        fields no section names come last, under "Other details"."""
+        placed: set[str] = set()
+        groups = []
+        for title, names in self.sections:
+            fields = [self[name] for name in names if name in self.fields]
+            placed.update(names)
+            if fields:
+                groups.append({"title": title, "anchor": "section-" + slugify(title), "fields": fields})
+        rest = [self[name] for name in self.fields if name not in placed]
+        if rest:
+            title = "Other details" if groups else ""
+            groups.append({"title": title, "anchor": "section-other", "fields": rest})
+        return groups
 
 
 class ResearcherForm(EntryForm):
     organisation = organisation_field("Organisation", required=False)
     themes = ThemeChoices()
+    sections = [
+        ("Who they are", ["name", "title", "job_title", "career_stage", "organisation", "biography"]),
+        ("What they know", ["expertise", "methods", "themes", "orcid"]),
+        (
+            "How to reach them",
+            [
+                "email",
+                "show_email",
+                "accepts_introductions",
+                "open_to_collaboration",
+                "open_to_supervision",
+                "open_to_advising",
+                "open_to_media",
+                "open_to_speaking",
+            ],
+        ),
+        (
+            "Lived experience",
+            [
+                "has_lived_experience",
+                "lived_experience",
+                "show_lived_experience",
+                "welcomes_lived_experience",
+            ],
+        ),
+    ]
 
     class Meta:
         model = Researcher
@@ -137,17 +207,56 @@ class ResearcherForm(EntryForm):
 class DatasetForm(EntryForm):
     custodian = organisation_field("Custodian")
     themes = ThemeChoices()
-    areas = TickBoxes(
+    areas = AreaTickBoxes(
         Area.objects.order_by("region", "name"),
         required=False,
         label="Local authority areas covered",
         help_text="Leave empty for England-wide or UK-wide data, and choose that scope below.",
+    )
+    whole_regions = forms.MultipleChoiceField(
+        choices=Area.Region.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Every area in a region",
+        help_text="Ticking a region adds all its local authorities when you save.",
     )
     identifiers = TickBoxes(
         LinkageIdentifier.objects.all(),
         required=False,
         label="Identifiers it can be linked on",
     )
+    sections = [
+        ("About the data", ["title", "summary", "description", "keywords", "themes", "source_kind"]),
+        ("Who holds it", ["custodian", "contact_name", "contact_email"]),
+        (
+            "Who and where it covers",
+            [
+                "population",
+                "unit_of_observation",
+                "min_age",
+                "max_age",
+                "includes_antenatal",
+                "coverage_scope",
+                "areas",
+                "whole_regions",
+                "start_year",
+                "end_year",
+                "is_ongoing",
+            ],
+        ),
+        ("Getting access", ["access_level", *ACCESS_FACTS, "licence", "identifiers"]),
+        ("Formats and links", ["formats", "update_frequency", "landing_page", "doi"]),
+    ]
+
+    def clean(self):
+        cleaned = super().clean()
+        regions = cleaned.get("whole_regions")
+        if regions and "areas" in cleaned:
+            ticked = {area.pk for area in cleaned["areas"]}
+            cleaned["areas"] = Area.objects.filter(
+                models.Q(pk__in=ticked) | models.Q(region__in=regions)
+            ).order_by("region", "name")
+        return cleaned
 
     class Meta:
         model = Dataset
@@ -184,6 +293,9 @@ class DatasetForm(EntryForm):
 
 class ProjectForm(EntryForm):
     themes = ThemeChoices()
+    sections = [
+        ("About the project", ["title", "summary", "stage", "start_date", "end_date", "funder", "themes"])
+    ]
 
     class Meta:
         model = Project

@@ -242,3 +242,18 @@ def restore_parts(entry, version: Version) -> None:
         rows.exclude(pk__in=[part.object_id for part in then]).delete()
         for part in sorted(then, key=lambda part: part.field_dict.get("role") == "lead"):
             part.revert()
+
+
+def changes_since_published(entry) -> tuple[bool, list[Change]]:
+    """What the entry's latest version changes from its last published one, for its reviewer:
+    (whether it was ever published, the changes). A new entry has nothing to compare with."""
+    recorded = list(versions_of(entry)[:50])
+    published = next((v for v in recorded[1:] if v.field_dict.get("status") == "published"), None)
+    if published is None:
+        return False, []
+    latest, model = recorded[0], type(entry)
+    names = related_names(model, [published.field_dict, latest.field_dict])
+    parts = parts_by_revision([published.revision_id, latest.revision_id], model)
+    # Its move to "submitted" is not news to its reviewer.
+    changes = changes_between(model, published, latest, names, parts)
+    return True, [change for change in changes if change.label.lower() != "status"]

@@ -139,8 +139,26 @@ def show_form(request, kind, entry, form, parts, version, status=200, conflict=N
         "may_publish": is_publishable_by(request.user, entry),
         "conflict": conflict,
         "error_count": len(form.errors) + sum(len(f.errors) for p in parts.values() for f in p.forms),
+        "errors": error_links(form, parts),
     }
     return render(request, "editing/edit.html", context, status=status)
+
+
+def error_links(form, parts) -> list[tuple[str, str]]:
+    """Each problem in the form and its parts, in order, with the anchor of the box it is about (or
+    of the form's top, or the part's group): the GOV.UK error summary's list."""
+    links = [(str(error), "#edit-form") for error in form.non_field_errors()]
+    for field in form:
+        links.extend((f"{field.label}: {error}", f"#{field.auto_id}") for error in field.errors)
+    for prefix, formset in parts.items():
+        links.extend((str(error), f"#part-{prefix}") for error in formset.non_form_errors())
+        for number, part in enumerate(formset.forms, start=1):
+            links.extend((f"Row {number}: {error}", f"#part-{prefix}") for error in part.non_field_errors())
+            for field in part:
+                links.extend(
+                    (f"Row {number}, {field.label}: {error}", f"#{field.auto_id}") for error in field.errors
+                )
+    return links
 
 
 def is_publishable_by(user, entry: Entry) -> bool:
@@ -296,8 +314,21 @@ def entry_history(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
     page = Paginator(history.versions_of(entry), 20).get_page(request.GET.get("page"))
     older = history.versions_of(entry)[page.end_index() : page.end_index() + 1]
     steps = history.steps(entry, list(page.object_list), next(iter(older), None))
+    # Versions are numbered from the first (v1) so that two changes in the same minute are told apart.
+    total = page.paginator.count
+    numbered = [(total - page.start_index() + 1 - index, step) for index, step in enumerate(steps)]
     return render(
-        request, "editing/history.html", {"entry": entry, "kind": kind, "page": page, "steps": steps}
+        request,
+        "editing/history.html",
+        {
+            "entry": entry,
+            "kind": kind,
+            "page": page,
+            "steps": steps,
+            "numbered": numbered,
+            "total": total,
+            "show_emails": is_curator(request.user),
+        },
     )
 
 

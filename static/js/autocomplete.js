@@ -14,6 +14,12 @@
     list.setAttribute("aria-label", "Suggestions");
     list.hidden = true;
     input.parentNode.appendChild(list);
+    // Tells a screen reader how many suggestions appeared ("5 suggestions"): polite, and not a
+    // role="status", which each page keeps for its own result count.
+    var announcer = document.createElement("div");
+    announcer.className = "visually-hidden";
+    announcer.setAttribute("aria-live", "polite");
+    input.parentNode.appendChild(announcer);
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-controls", list.id);
@@ -53,6 +59,10 @@
       });
       list.hidden = suggestions.length === 0;
       input.setAttribute("aria-expanded", suggestions.length ? "true" : "false");
+      var count = suggestions.length;
+      announcer.textContent = count
+        ? count + (count === 1 ? " suggestion" : " suggestions") + ": use the up and down arrows to choose"
+        : "No suggestions";
     }
 
     function select(index) {

@@ -64,7 +64,12 @@ def test_a_researcher_edits_and_suggests_and_a_curator_approves(page, demo_site,
     sign_in(page, demo_site, "cara@example.org")
     page.goto(demo_site + "/accounts/")
     page.get_by_role("link", name=re.compile("waiting for your review")).click()
-    page.get_by_role("button", name="Publish Bradford school nurse contacts").click()
+    # The reviewer reads the whole entry, told it is new, before Publish is offered.
+    expect(page.get_by_role("button", name=re.compile("^Publish"))).to_have_count(0)
+    page.get_by_role("link", name="Review it (Bradford school nurse contacts)").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Bradford school nurse contacts")
+    expect(page.get_by_text("A new entry: everything on this page is new.")).to_be_visible()
+    page.get_by_role("button", name="Publish", exact=True).click()
     expect(page.get_by_role("status")).to_contain_text("It is now published")
     sign_out(page, demo_site)
 

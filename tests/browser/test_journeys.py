@@ -1,5 +1,7 @@
 """User journeys and accessibility checks in a real browser."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -9,8 +11,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 def test_an_analyst_finds_data_for_their_area_and_age_group_then_who_knows_it(page, demo_site):
     page.goto(demo_site + "/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Datasets").click()
-    page.get_by_label("Area covered").select_option(label="Bradford (Yorkshire and The Humber)")
-    page.get_by_label("Life stage").select_option(label="Early years (0–5: birth to the end of Reception)")
+    filters = page.locator("#filters")
+    filters.locator("summary", has_text="Area covered").click()
+    filters.get_by_label("Bradford", exact=True).check()
+    filters.locator("summary", has_text="Life stage").click()
+    filters.get_by_label("Early years (0–5: birth to the end of Reception)").check()
     page.get_by_role("button", name="Apply filters").click()
 
     expect(page.get_by_role("link", name="Area covered: Bradford")).to_be_visible()
@@ -98,6 +103,10 @@ def test_search_suggests_while_typing_and_the_keyboard_picks_a_suggestion(page, 
     box.press_sequentially("born in brad", delay=30)
     option = page.get_by_role("option", name="Born in Bradford (Dataset)")
     expect(option).to_be_visible()
+    # A screen reader hears how many appeared, from a polite live region beside the box.
+    expect(page.locator(".autocomplete [aria-live='polite']")).to_have_text(
+        re.compile(r"^\d+ suggestions?: use the up")
+    )
     box.press("ArrowDown")
     expect(box).to_have_attribute(
         "aria-activedescendant", page.get_by_role("option").first.get_attribute("id")
