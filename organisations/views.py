@@ -5,6 +5,7 @@ from core.listing import filtered_list
 from core.queries import preview
 from core.visibility import visible_entry
 from datasets.models import Dataset
+from involvement.models import Opportunity
 from people.models import Researcher
 from projects.models import Project
 
@@ -29,5 +30,9 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 Dataset.objects.published().filter(custodian=organisation).with_card_details()
             ),
             "projects": preview(Project.objects.published().involving(organisation).with_card_details()),
+            # Its own opportunities; its projects' are on their pages.
+            "opportunities": list(
+                Opportunity.objects.open().filter(organisation=organisation).with_card_details()[:10]
+            ),
         },
     )

@@ -31,3 +31,15 @@ def test_drafts_are_not_public(client, db):
 def test_its_project_page_lists_it(client, opportunity):
     html = client.get(opportunity.project.get_absolute_url()).content.decode()
     assert opportunity.get_absolute_url() in html
+
+
+def test_an_organisations_own_opportunities_are_on_its_page(client, organisation):
+    offered = make_opportunity(title="Parent panel", organisation=organisation)
+    closed = make_opportunity(
+        title="Old panel",
+        organisation=organisation,
+        closes_on=timezone.localdate() - datetime.timedelta(days=1),
+    )
+    html = client.get(organisation.get_absolute_url()).content.decode()
+    assert offered.get_absolute_url() in html and "Ways to get involved" in html
+    assert closed.get_absolute_url() not in html
