@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.policy import may_edit_dictionary
+from core.cached_counts import fresh_for, kept
 from core.visibility import visible_entry
 from datasets.models import Dataset
 from jobs.models import Job
@@ -45,14 +46,21 @@ def editable_dataset(request: HttpRequest, slug: str) -> Dataset:
     return dataset
 
 
-def measured_grid(variables) -> chart.Grid:
-    """One grouped query, however many variables."""
-    return chart.grid_of(
-        variables.exclude(ages="")
-        .values_list("topic", "theme__name", "ages")
-        .annotate(number=Count("pk"))
-        .order_by()
-    )
+def measured_grid(dataset: Dataset, fresh: bool = False) -> chart.Grid:
+    """What the dataset measured at which ages: one grouped query, however many variables, kept in the
+    cache until the directory changes (every change to a dictionary says so: changes.py)."""
+
+    def grouped() -> list[tuple]:
+        rows = (
+            Variable.objects.filter(dataset=dataset)
+            .exclude(ages="")
+            .values_list("topic", "theme__name", "ages")
+            .annotate(number=Count("pk"))
+            .order_by()
+        )
+        return [tuple(row) for row in rows]
+
+    return chart.grid_of(kept(f"variables:measured:{dataset.pk}", grouped, fresh=fresh))
 
 
 def dictionary(request: HttpRequest, slug: str) -> HttpResponse:
@@ -65,12 +73,13 @@ def dictionary(request: HttpRequest, slug: str) -> HttpResponse:
     shown = variables.matching(words) if words else variables
     if table:
         shown = shown.filter(table=table)
-    page = Paginator(shown.select_related("table", "theme"), VARIABLES_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    # Tables are made in the order of their positions, so table then position is dictionary order, read
+    # off variable_dictionary_idx rather than sorted (a join on the tables' positions sorts every row).
+    ordered = shown.select_related("table", "theme").order_by("table_id", "position", "pk")
+    page = Paginator(ordered, VARIABLES_PER_PAGE).get_page(request.GET.get("page"))
     page_query = request.GET.copy()
     page_query.pop("page", None)
-    grid = measured_grid(variables)
+    grid = measured_grid(dataset, fresh_for(request))
     return render(
         request,
         "variables/dictionary.html",

@@ -1,6 +1,7 @@
 """The dictionary page, each variable's page, editing on the site, and what the public may see."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from core.models import Entry
@@ -143,3 +144,20 @@ def test_moving_the_last_variable_out_of_a_table_removes_the_table(client, datas
         {"table_name": "New", "name": "var_0", "value_type": "text"},
     )
     assert list(dataset.dictionary_tables.values_list("name", flat=True)) == ["New"]
+
+
+def test_a_visitor_sees_a_change_to_the_chart_at_once(
+    client, dataset, curator, django_capture_on_commit_callbacks
+):
+    add_variables(dataset, 1, topic="Sleep", ages="3")
+    assert "Sleep at age 3" in client.get(dictionary_url(dataset)).content.decode()  # now kept in the cache
+    editor_client = Client()
+    signed_in(editor_client, curator)
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(
+            reverse("variables:new", args=[dataset.slug]),
+            {"table_name": "Main", "name": "bedtime", "value_type": "text", "topic": "Sleep", "ages": "9"},
+        )
+    page = client.get(dictionary_url(dataset)).content.decode()
+    assert "Sleep at age 9: 1 variable" in page
+    assert "Sleep at age 9" in client.get(dataset.get_absolute_url()).content.decode()
