@@ -8,7 +8,7 @@ def test_the_main_links_are_inside_a_menu_disclosure(client, db):
     html = client.get("/").content.decode()
     nav = html[html.index('<nav class="site-nav"') :].split("</nav>")[0]
     assert re.search(r'<details class="menu">\s*<summary>Menu</summary>', nav)
-    for path in ("/researchers/", "/datasets/", "/projects/", "/search/"):
+    for path in ("/researchers/", "/datasets/", "/projects/", "/collections/", "/search/"):
         assert f'href="{path}"' in nav.split("</details>")[0]
 
 
