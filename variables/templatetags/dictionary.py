@@ -30,26 +30,28 @@ def data_dictionary(context, dataset: Dataset) -> dict:
     }
 
 
-@register.inclusion_tag("variables/_on_theme.html")
-def measured_in_theme(theme) -> dict:
+@register.inclusion_tag("variables/_on_theme.html", takes_context=True)
+def measured_in_theme(context, theme) -> dict:
     """The published datasets with variables on this theme (or its sub-themes), and at which ages: one
-    grouped query, drawn as datasets by age."""
-    rows = (
-        Variable.objects.filter(theme__in=theme.with_children(), dataset__status=Dataset.Status.PUBLISHED)
-        .values_list("dataset__title", "dataset__slug", "ages")
-        .annotate(number=Count("pk"))
-        .order_by()
-    )
-    slugs: dict[str, str] = {}
-    triples = []
-    for title, slug, ages, number in rows:
-        slugs[title] = slug
-        triples.append((title, "", ages, number))
-    grid = chart.grid_of(triples)
-    grid.topics = [(title, counts) for title, counts in grid.topics if title != chart.NO_TOPIC]
+    grouped query (none while kept in the cache), drawn as datasets by age."""
+
+    def grouped() -> list[tuple]:
+        rows = (
+            Variable.objects.filter(theme__in=theme.with_children(), dataset__status=Dataset.Status.PUBLISHED)
+            .exclude(ages="")
+            .values_list("dataset__title", "dataset__slug", "ages")
+            .annotate(number=Count("pk"))
+            .order_by()
+        )
+        return [tuple(row) for row in rows]
+
+    rows = kept(f"variables:theme:{theme.pk}", grouped, fresh=fresh_for(context["request"]))
+    grid = chart.grid_of([(title, "", ages, number) for title, _, ages, number in rows])
     return {
         "theme": theme,
         "grid": grid,
         "chart": chart.svg(grid, title_id="theme-ages-title") if grid else "",
-        "datasets": sorted(slugs.items(), key=lambda item: item[0].casefold()),
+        "datasets": sorted(
+            {(title, slug) for title, slug, _, _ in rows}, key=lambda item: item[0].casefold()
+        ),
     }
