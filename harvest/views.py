@@ -1,14 +1,13 @@
 """Harvesting, for curators: datasets from CKAN or DCAT documents, researchers from ORCID.
 
 Each is a form, a preview of every change (nothing saved yet), then a confirmation that saves
-everything at once. A CKAN or DCAT document is checked and harvested by background jobs
-(harvest/tasks.py): the pages queue them and show their progress.
+everything at once. Checking and saving are background jobs (harvest/tasks.py): the pages queue them
+and show their progress.
 """
 
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -22,7 +21,7 @@ from . import researchers, tasks
 from .forms import HarvestForm, OrcidForm
 from .importer import Outcome
 from .models import PendingHarvest, Source
-from .orcid import OrcidProblem, fetch_record
+from .orcid import OrcidProblem
 
 ABANDONED_AFTER = timedelta(days=1)
 
@@ -111,16 +110,18 @@ def orcid(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         orcid_id, text = form.cleaned_data["orcid"], form.cleaned_data["record"]
         try:
-            if not text.strip():
-                text = fetch_record(orcid_id)
-            researchers.run(text, orcid_id, request.user, commit=False)
+            if text.strip():
+                # A pasted record is read at once, so that one that cannot be read is said next to it.
+                researchers.run(text, orcid_id, request.user, commit=False)
         except OrcidProblem as problem:
-            form.add_error("record" if form.cleaned_data["record"].strip() else "orcid", str(problem))
+            form.add_error("record", str(problem))
         else:
             forget_abandoned_harvests(request.user)
+            # Without a pasted record, the check job fetches it from ORCID.
             pending = PendingHarvest.objects.create(
                 user=request.user, source=Source.ORCID, source_name=orcid_id, text=text
             )
+            tasks.start_orcid_check(pending)
             return redirect(pending)
     context = {"form": form, "fetching": fetching}
     return render(request, "harvest/orcid.html", context, status=400 if request.method == "POST" else 200)
@@ -129,24 +130,36 @@ def orcid(request: HttpRequest) -> HttpResponse:
 @curator_required
 def orcid_preview(request: HttpRequest, pk: int) -> HttpResponse:
     pending = own_pending(request, pk, orcid=True)
+    if pending.preview is None:
+        # Still being fetched and checked (or that failed): its progress, with a link to refresh.
+        job = latest_job(pending, tasks.ORCID_CHECK) or tasks.start_orcid_check(pending)
+        context = {
+            "job": job,
+            "title": f"Checking the ORCID record of {pending.source_name}",
+            "crumb": "Check the record",
+            "lede": "The record is being fetched and compared with the directory.",
+            "preview_url": pending.get_absolute_url(),
+            "preview_label": "See what the record would change",
+        }
+        return render(request, "jobs/checking.html", context)
     outcome = researchers.run(pending.text, pending.source_name, request.user, commit=False)
-    return render(request, "harvest/orcid_preview.html", {"pending": pending, "outcome": outcome})
+    context = {"pending": pending, "outcome": outcome, "importing": latest_job(pending, tasks.ORCID_CONFIRM)}
+    return render(request, "harvest/orcid_preview.html", context)
 
 
 @require_POST
 @curator_required
 def orcid_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     pending = own_pending(request, pk, orcid=True)
-    outcome = researchers.run(pending.text, pending.source_name, request.user, commit=True)
+    if pending.preview is None:
+        return redirect(pending)  # nothing to save until the check has run
+    outcome = researchers.run(pending.text, pending.source_name, request.user, commit=False)
     if outcome.problems:
         return render(
             request, "harvest/orcid_preview.html", {"pending": pending, "outcome": outcome}, status=400
         )
-    pending.delete()
-    researcher = outcome.researcher
-    if outcome.action == "unchanged":
-        messages.info(request, f"{researcher} already matched their ORCID record; nothing changed.")
-    else:
-        verb = "Created" if outcome.action == "create" else "Updated"
-        messages.success(request, f"{verb} {researcher} from ORCID.")
-    return redirect(researcher)
+    try:
+        job = tasks.start_orcid_import(pending)
+    except AlreadyQueued as queued:
+        job = queued.job
+    return redirect(job)

@@ -347,6 +347,11 @@ JOBS_LOST_AFTER = envint("JOBS_LOST_AFTER", 300)
 JOBS_EMAIL_AFTER = envint("JOBS_EMAIL_AFTER", 60)
 # /health/ says a worker is seen when one asked for work within this many seconds.
 JOBS_WORKER_SEEN_WITHIN = envint("JOBS_WORKER_SEEN_WITHIN", 60)
+# "03:15": the workers queue the daily jobs (reminders, link checks, digests) at that time each day
+# (jobs/schedule.py). Empty: cron runs the daily commands instead.
+JOBS_DAILY_AT = os.environ.get("JOBS_DAILY_AT", "")
+if JOBS_DAILY_AT:
+    __import__("datetime").time.fromisoformat(JOBS_DAILY_AT)  # a time it cannot read stops the start
 
 # Creating researchers from ORCID (harvest/): fetching their public record from ORCID's API is off
 # unless switched on (a curator pastes the record instead); seconds to wait for ORCID's answer.

@@ -162,3 +162,25 @@ def test_while_the_check_runs_the_preview_shows_its_progress_and_a_refresh_link(
 
     assert "Checking the harvest of big.json" in page
     assert f'href="{pending.get_absolute_url()}" data-job-refresh' in page
+
+
+def test_a_change_since_the_check_fails_the_harvest_job_and_saves_nothing(curator_client):
+    # Two records giving one DOI: two new datasets while the directory has none with it.
+    first = dict(samples.CLA, extras=[{"key": "doi", "value": "10.1093/ije/dys064"}])
+    page = preview(curator_client, samples.package_search(first, dict(first, id="another-id")))
+    assert "/confirm/" in page
+    # Meanwhile a curator adds that dataset by hand: both records now stand for it.
+    DatasetFactory(doi="10.1093/ije/dys064", title="Added meanwhile")
+
+    response = confirm(curator_client)
+
+    job = Job.objects.get(kind="harvest-confirm")
+    assert response["Location"] == job.get_absolute_url()
+    assert job.state == "failed"
+    assert job.failure.startswith("Nothing was harvested: the directory changed since the check")
+    assert "each dataset may appear once" in job.failure
+    assert list(Dataset.objects.values_list("title", flat=True)) == ["Added meanwhile"]
+    assert not HarvestedRecord.objects.exists()
+    # The document waits to be harvested again, its preview showing what the job found.
+    pending = PendingHarvest.objects.get()
+    assert "each dataset may appear once" in text_of(curator_client.get(pending.get_absolute_url()))

@@ -1,11 +1,14 @@
-"""Researchers from ORCID: the record parsed, previewed, then saved; fetched only when switched on."""
+"""Researchers from ORCID: the record parsed, previewed, then saved, by background jobs; fetched only when
+switched on."""
 
 import pytest
 from django.urls import reverse
 from reversion.models import Version
 
+from harvest import tasks
 from harvest.models import PendingHarvest
 from harvest.orcid import OrcidProblem, Work, parse_record
+from jobs.models import Job
 from people.models import Researcher
 from tests.factories import OrganisationFactory, ResearcherFactory
 
@@ -91,7 +94,12 @@ def test_a_new_researcher_from_a_pasted_record(curator_client, curator):
     response = confirm(curator_client)
 
     researcher = Researcher.objects.get()
-    assert response["Location"] == researcher.get_absolute_url()
+    # Saved by a background job; its page links to the researcher.
+    job = Job.objects.get(kind="orcid-confirm")
+    assert response["Location"] == job.get_absolute_url()
+    assert (job.state, job.user, job.summary) == ("done", curator, f"Created {researcher} from ORCID.")
+    assert job.result["next_url"] == researcher.get_absolute_url()
+    assert not PendingHarvest.objects.exists()
     assert (researcher.name, researcher.orcid, researcher.status) == (
         "Zoë Ó Súilleabháin-Brontë",
         samples.ORCID_ID,
@@ -180,17 +188,55 @@ def test_a_record_is_fetched_when_fetching_is_on(curator_client, orcid_server):
     assert "Zoë Ó Súilleabháin-Brontë" in text_of(curator_client.get(response["Location"]))
 
 
+def fetch_fails(client, orcid: str) -> str:
+    """The record is fetched by the check job: the page it leads to says why that failed."""
+    response = fetch(client, orcid)
+    assert response.status_code == 302
+    job = Job.objects.get(kind="orcid-preview")
+    assert job.state == "failed"
+    # The iD waits, so that the job can be run again once ORCID answers.
+    assert PendingHarvest.objects.get().text == ""
+    return text_of(client.get(response["Location"]))
+
+
 def test_no_such_orcid_id(curator_client, orcid_server):
-    page = text_of(fetch(curator_client, "0000-0001-2345-6789"))
+    page = fetch_fails(curator_client, "0000-0001-2345-6789")
     assert "ORCID has no record for 0000-0001-2345-6789. Check the iD." in page
-    assert not PendingHarvest.objects.exists()
 
 
 def test_orcid_too_slow(curator_client, orcid_server):
-    page = text_of(fetch(curator_client, "0000-0001-5109-3700"))
+    page = fetch_fails(curator_client, "0000-0001-5109-3700")
     assert "ORCID did not answer within 0.5 seconds. Try again later." in page
 
 
 def test_orcid_answers_with_something_else_than_json(curator_client, orcid_server):
-    page = text_of(fetch(curator_client, "0000-0002-9079-593X"))
-    assert "ORCID’s answer was not JSON" in page
+    assert "ORCID’s answer was not JSON" in fetch_fails(curator_client, "0000-0002-9079-593X")
+
+
+def test_the_check_and_the_import_are_jobs_with_progress(curator_client, curator):
+    preview(curator_client)
+    check = Job.objects.get(kind="orcid-preview")
+    assert (check.state, check.user) == ("done", curator)
+    assert check.summary == f"Checked the ORCID record of {samples.ORCID_ID}: a new researcher, as a draft."
+    assert check.result["next_url"] == PendingHarvest.objects.get().get_absolute_url()
+
+    confirm(curator_client)
+    page = text_of(curator_client.get("/jobs/"))
+    assert f"Check the ORCID record of {samples.ORCID_ID}" in page
+    assert f"Import the ORCID record of {samples.ORCID_ID}" in page
+
+
+def test_a_change_since_the_check_saves_nothing_and_fails_the_job_with_the_reason(curator_client):
+    preview(curator_client)
+    pending = PendingHarvest.objects.get()
+    # What the check found no longer holds: the record now names another iD.
+    PendingHarvest.objects.filter(pk=pending.pk).update(
+        text=samples.as_json(samples.orcid_record("0000-0001-5109-3700"))
+    )
+    job = tasks.start_orcid_import(pending)
+    job.refresh_from_db()
+    assert job.state == "failed"
+    assert job.failure.startswith("Nothing was saved: the directory changed since the check.")
+    assert "This record is for 0000-0001-5109-3700" in job.failure
+    assert not Researcher.objects.exists()
+    assert PendingHarvest.objects.get().preview == {"action": "problem"}

@@ -1,5 +1,6 @@
 """The portal's background worker: django-tasks' database worker, plus a heartbeat for /health/ and
-the job list (and marking failed the jobs of workers that died)."""
+the job list (and marking failed the jobs of workers that died, and queuing the daily jobs when
+JOBS_DAILY_AT is set: jobs/schedule.py)."""
 
 import logging
 import threading
@@ -8,6 +9,7 @@ from django.db import DatabaseError, connection
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
+from jobs import schedule
 from jobs.models import WorkerBeat, this_process
 from jobs.runner import reap_lost
 
@@ -21,6 +23,8 @@ def beat() -> None:
         lost = reap_lost()
         if lost:
             logger.warning("Marked %s job(s) failed: their worker stopped.", lost)
+        for job in schedule.queue_due():
+            logger.info("Queued the daily job %s.", job.label)
     except DatabaseError:
         # The database is away, or (SQLite) a job's transaction holds the only write lock: next time.
         pass
