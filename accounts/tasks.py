@@ -97,6 +97,12 @@ def confirm_new_email(user_id: int, new_email: str, site_url: str) -> None:
 
 
 @task()
+def tell_old_address(old_email: str, new_email: str, site_url: str) -> None:
+    """Tells the address an account moved away from, so its owner notices a change they did not make."""
+    send("email_changed", old_email, new_email=new_email, site_url=site_url)
+
+
+@task()
 def tell_deciders_about_claim(claim_id: int, site_url: str) -> None:
     """Emails the people who may approve a claim: the profile's organisation editors, else the curators."""
     from .claims import deciders_of

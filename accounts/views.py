@@ -156,6 +156,9 @@ def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         request.user.email = change["to"]
         request.user.save(update_fields=["email"])
+        tasks.tell_old_address.enqueue(
+            old_email=change["from"], new_email=change["to"], site_url=site_url(request)
+        )
         messages.success(request, f"Your email address is now {change['to']}.")
         return redirect("accounts:account")
     return render(request, "accounts/confirm_email.html", {"invalid": False, "new_email": change["to"]})

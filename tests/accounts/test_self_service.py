@@ -45,6 +45,12 @@ def test_changing_the_email_address_waits_for_the_new_address_to_be_confirmed(si
     assert signed_in.post(link)["Location"] == "/accounts/"
     ria.refresh_from_db()
     assert ria.email == "ria.new@example.org"
+    told = mail.outbox[-1]
+    assert (
+        told.to == ["ria@example.org"]
+        and "has changed" in told.subject
+        and "ria.new@example.org" in told.body
+    )
     assert signed_in.post(link).status_code == 400  # used up: the address it came from has changed
 
 
