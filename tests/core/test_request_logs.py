@@ -89,6 +89,8 @@ def test_logs_never_hold_the_secrets_in_addresses(client, db, caplog):
         "/accounts/password-reset/MQ/abc123-a-secret-token-456",  # without its last slash
         "/accounts/password-reset/MQ/abc123-a-secret-token-456/x",  # a character too many
         "/following/unsubscribe/abc123-a-secret-token-456",
+        "/accounts/verify/MQ/abc123-a-secret-token-456",
+        "/accounts/email/confirm/abc123-a-secret-token-456",
     ],
 )
 def test_logs_never_hold_secrets_in_addresses_that_lead_nowhere(client, db, caplog, address):
