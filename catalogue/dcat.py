@@ -27,6 +27,8 @@ from . import vocabularies
 from .vocabularies import Term
 
 ADMS = Namespace("http://www.w3.org/ns/adms#")
+# The DataCite ontology's identifier schemes: skos:notation "10.…"^^datacite:doi says the scheme.
+DATACITE = Namespace("http://purl.org/spar/datacite/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 HYDRA = Namespace("http://www.w3.org/ns/hydra/core#")
 # HealthDCAT-AP, the health extension of DCAT-AP: counts of records and individuals, typical ages.
@@ -39,6 +41,7 @@ PREFIXES = {
     "vcard": VCARD,
     "skos": SKOS,
     "adms": ADMS,
+    "datacite": DATACITE,
     "rdfs": RDFS,
     "xsd": XSD,
     "hydra": HYDRA,
@@ -263,7 +266,9 @@ class DcatWriter:
         self.add(node, RDF.type, DCAT.Dataset)
         self.add(node, DCTERMS.title, en(dataset.title))
         self.add(node, DCTERMS.description, en(full_description(dataset)))
-        self.add(node, DCTERMS.identifier, Literal(page))
+        # The DOI where there is one: harvesters (ckanext-dcat) keep one dct:identifier, as a literal, and
+        # the node's own address already names the page.
+        self.add(node, DCTERMS.identifier, Literal(dataset.doi_url or page))
         self.add_date(node, DCTERMS.issued, dataset.created)
         self.add_date(node, DCTERMS.modified, dataset.updated)
         landing_page = stored_iri(dataset.landing_page or page)
@@ -312,10 +317,13 @@ class DcatWriter:
     def add_doi(self, node: URIRef, dataset: Dataset, page: str) -> None:
         if not dataset.doi:
             return
-        identifier = URIRef(f"{page}#doi")
+        # The identifier's address is the DOI itself: a harvester that keeps the address of each
+        # adms:identifier (ckanext-dcat's alternate_identifier) keeps the DOI, not a node of ours.
+        identifier = URIRef(dataset.doi_url)
         self.add(identifier, RDF.type, ADMS.Identifier)
-        self.add(identifier, SKOS.notation, Literal(dataset.doi))
+        self.add(identifier, SKOS.notation, Literal(dataset.doi, datatype=DATACITE.doi))
         self.add(identifier, DCTERMS.identifier, Literal(dataset.doi_url))
+        self.add(identifier, ADMS.schemaAgency, en("DataCite"))
         self.add(node, ADMS.identifier, identifier)
 
     def add_publisher(self, node: URIRef, custodian: Organisation | None) -> None:
@@ -399,6 +407,10 @@ class DcatWriter:
         self.add(distribution, DCTERMS.description, en(distribution_description(dataset)))
         if dataset.formats:
             self.add(distribution, DCTERMS.format, self.add_format(page, dataset.formats))
+            media_type = vocabularies.media_type_iri(dataset.formats)
+            if media_type:
+                self.add(URIRef(media_type), RDF.type, DCTERMS.MediaType)
+                self.add(distribution, DCAT.mediaType, URIRef(media_type))
         if dataset.licence:
             self.add(distribution, DCTERMS.license, self.add_licence(page, dataset.licence))
         if dataset.access_service or dataset.trusted_research_environment:

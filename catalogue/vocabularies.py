@@ -90,6 +90,16 @@ FREQUENCIES = {
 }
 
 FILE_TYPES = {"csv": "CSV", "json": "JSON", "xlsx": "XLSX", "xml": "XML", "pdf": "PDF", "zip": "ZIP"}
+# IANA media types of the same formats, for dcat:mediaType.
+MEDIA_TYPES = {
+    "csv": "text/csv",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xml": "application/xml",
+    "pdf": "application/pdf",
+    "zip": "application/zip",
+}
+IANA_MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"
 
 ENGLISH = Term(EU_AUTHORITY + "language/ENG", "English")
 
@@ -119,6 +129,12 @@ def file_type_iri(formats: str) -> str:
     """The EU file-type term when `formats` names exactly one format we recognise."""
     code = FILE_TYPES.get(formats.strip().lower())
     return f"{EU_AUTHORITY}file-type/{code}" if code else ""
+
+
+def media_type_iri(formats: str) -> str:
+    """The IANA media type's address when `formats` names exactly one format we recognise."""
+    media_type = MEDIA_TYPES.get(formats.strip().lower())
+    return f"{IANA_MEDIA_TYPES}{media_type}" if media_type else ""
 
 
 def places_of(dataset: Dataset) -> list[Place]:
