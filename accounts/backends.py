@@ -27,3 +27,13 @@ def lockout_username(request, credentials: dict | None = None) -> str:
     its case or surrounding spaces, so that `RES@example.org` is locked out with `res@example.org`."""
     source = credentials if credentials else getattr(request, "data", request.POST)
     return (source.get("username") or "").strip().casefold()
+
+
+def lockout_log_name(username, ip_address, user_agent, path_info, request) -> str:
+    """How django-axes names a sign-in attempt in its log lines: never the address typed or the client's IP
+    (personal data), and the path as the request log writes it, so a secret link's token (signing in from
+    the verification link) is masked."""
+    from core.middleware import loggable_path
+
+    path = loggable_path(request) if request is not None else "-"
+    return f'{{username: "********************", path_info: "{path}"}}'

@@ -124,6 +124,8 @@ AXES_COOLOFF_TIME = 1  # hours before a locked-out address and account may try a
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # Sign-in matches the address whatever its case, so failures are counted whatever its case too.
 AXES_USERNAME_CALLABLE = "accounts.backends.lockout_username"
+# Its log lines name no address or IP, and mask a secret link's token (the verification link signs in).
+AXES_CLIENT_STR_CALLABLE = "accounts.backends.lockout_log_name"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_CLIENT_IP_CALLABLE = "core.clients.client_ip"

@@ -99,3 +99,20 @@ def test_logs_never_hold_secrets_in_addresses_that_lead_nowhere(client, db, capl
     lines = logged_lines(caplog)
     assert "a-secret-token" not in lines
     assert address.split("/")[2] in lines  # the line is there, with the path up to the secret
+
+
+def test_signing_in_from_the_verification_link_logs_no_token(client, db, caplog):
+    from django.contrib.auth import get_user_model
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    from accounts.models import Account
+    from accounts.tokens import verification_tokens
+
+    user = get_user_model().objects.create_user("new", "new@example.org", "a-long-password", is_active=False)
+    Account.objects.create(user=user)
+    token = verification_tokens.make_token(user)
+    with caplog.at_level(logging.INFO):
+        response = client.post(f"/accounts/verify/{urlsafe_base64_encode(force_bytes(user.pk))}/{token}/")
+    assert response.status_code == 302
+    assert token not in caplog.text and "new@example.org" not in caplog.text
