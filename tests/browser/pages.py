@@ -108,6 +108,9 @@ def public_pages() -> list[PageType]:
         PageType("collection list", "/collections/"),
         PageType("researcher", researcher.get_absolute_url()),
         PageType("dataset", dataset.get_absolute_url()),
+        PageType("dataset with its route to access", "/datasets/national-pupil-database/"),
+        PageType("dataset with nobody to ask", entry["uncontactable dataset"].get_absolute_url()),
+        PageType("dataset list, within 3 months", "/datasets/?within=13"),
         PageType("project", entry["project"].get_absolute_url()),
         PageType("organisation", entry["organisation"].get_absolute_url()),
         PageType("theme", theme.get_absolute_url()),
@@ -167,12 +170,6 @@ def public_pages() -> list[PageType]:
         PageType("password reset", "/accounts/password-reset/"),
         PageType("password reset sent", "/accounts/password-reset/sent/"),
         PageType("password reset done", "/accounts/password-reset/done/"),
-        PageType("sign up", "/accounts/sign-up/"),
-        PageType(
-            "sign up with errors", "/accounts/sign-up/", 400, visit=after_clicking("Create the account")
-        ),
-        PageType("sign up sent", "/accounts/sign-up/sent/"),
-        PageType("verification link that no longer works", "/accounts/verify/MQ/no-such-token/", status=400),
     ]
 
 
@@ -187,6 +184,12 @@ def signed_out_pages(curator) -> list[PageType]:
         ),
         PageType("unsubscribing from an email link", f"/following/unsubscribe/{token_for_user(curator)}/"),
         PageType("verifying an address", verification_link()),
+        PageType("sign up", "/accounts/sign-up/"),
+        PageType(
+            "sign up with errors", "/accounts/sign-up/", 400, visit=after_clicking("Create the account")
+        ),
+        PageType("sign up sent", "/accounts/sign-up/sent/"),
+        PageType("verification link that no longer works", "/accounts/verify/MQ/no-such-token/", status=400),
     ]
 
 
@@ -201,6 +204,16 @@ def verification_link() -> str:
     Account.objects.create(user=user)
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     return f"/accounts/verify/{uid}/{verification_tokens.make_token(user)}/"
+
+
+def email_change_link() -> str:
+    """The link emailed to the new address Cara, the curator, asked to use."""
+    from django.contrib.auth import get_user_model
+
+    from accounts.tokens import email_change_token
+
+    cara = get_user_model().objects.get(username="cara")
+    return f"/accounts/email/confirm/{email_change_token(cara, 'cara.new@example.org')}/"
 
 
 def claimable_researcher() -> Researcher:
@@ -237,6 +250,20 @@ def running_job(user=None, done: int = 5) -> Job:
     )
 
 
+def with_an_enquiry(page, site: str, path: str):
+    """Goes to the enquiries page with an open enquiry about the demo's NPD on it."""
+    from introductions.models import IntroductionRequest
+
+    IntroductionRequest.objects.get_or_create(
+        dataset=Dataset.objects.get(slug="national-pupil-database"),
+        requester_name="Ada Analyst",
+        requester_email="ada@example.org",
+        message="How long does an application take for Key Stage 2 results?",
+        outcome=IntroductionRequest.Outcome.SENT,
+    )
+    return page.goto(site + path)
+
+
 def example_job() -> Job:
     return Job.objects.filter(kind="link-check").first() or running_job()
 
@@ -256,6 +283,7 @@ def curator_pages() -> list[PageType]:
         PageType("claim a profile", f"/accounts/claim/{claimable_researcher().slug}/"),
         PageType("claims to decide", "/accounts/claims/"),
         PageType("close account", "/accounts/close/"),
+        PageType("confirming a new email address", email_change_link()),
         PageType(
             "following",
             entry["theme"].get_absolute_url(),
@@ -274,6 +302,8 @@ def curator_pages() -> list[PageType]:
             "preview", f"/edit/datasets/{dataset.slug}/", visit=after_clicking("Preview the public page")
         ),
         PageType("review queue", "/review/"),
+        PageType("open enquiries", "/introductions/enquiries/", visit=with_an_enquiry),
+        PageType("answered enquiries, none", "/introductions/enquiries/?show=answered"),
         PageType("history", f"/edit/datasets/{dataset.slug}/history/"),
         PageType("archive confirmation", f"/edit/datasets/{dataset.slug}/archive/"),
         PageType("delete confirmation", f"/edit/projects/{project.slug}/delete/"),
