@@ -263,8 +263,15 @@ def search_rows(results: service.Results) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(f"{sql} LIMIT %s", [*params, MAX_SEARCH_ROWS])
         return [
-            (kind, title, summary, facts, url, SEPARATOR.join(query.missing(met, kind)))
-            for kind, url, title, summary, _, _, _, facts, met in cursor.fetchall()
+            (
+                kind,
+                title,
+                summary,
+                service.shown_facts(facts, ended),
+                url,
+                SEPARATOR.join(query.missing(met, kind)),
+            )
+            for kind, url, title, summary, _, _, _, facts, met, ended in cursor.fetchall()
         ]
 
 
