@@ -22,7 +22,12 @@ def pair(dataset):
         0
     ]
     npd = DatasetFactory(
-        title="National Pupil Database", slug="npd", weeks_to_access_from=26, weeks_to_access_to=39
+        title="National Pupil Database",
+        slug="npd",
+        weeks_to_access_from=26,
+        weeks_to_access_to=39,
+        access_service="secure-environment",
+        cost="free",
     )
     for each in (dataset, npd):
         each.identifiers.add(upn)
@@ -34,6 +39,7 @@ def test_it_shows_two_datasets_side_by_side_with_what_they_share(client, pair):
     page = client.get(URL, {"datasets": ["born-in-bradford", "npd"]}).content.decode()
     assert "The 2 datasets side by side" in page
     assert "26–39 weeks" in page and "Not yet known: ask the custodian" in page
+    assert "In a secure environment (trusted research environment)" in page and "<td>Free</td>" in page
     assert "<dt>Identifiers all of them hold</dt><dd>Unique Pupil Number (UPN)</dd>" in page
     assert "3 variable names appear in more than one" in page
     assert "Attainment: Born in Bradford, National Pupil Database" in page
