@@ -70,6 +70,22 @@ def uploading_a_dictionary(page, site: str, path: str):
     return navigation.value
 
 
+def uploading_a_large_csv(page, site: str, path: str):
+    """Uploads 150 organisations, one of them wrong, and answers with the preview that follows: its rows
+    a page at a time, the problems above them."""
+    rows = "".join(
+        f"Browser organisation {number},{'nonsense' if number == 7 else 'charity'}\n" for number in range(150)
+    )
+    page.goto(site + path)
+    page.get_by_label("What the file lists").select_option("organisations")
+    page.get_by_label("CSV file").set_input_files(
+        files=[{"name": "organisations.csv", "mimeType": "text/csv", "buffer": f"name,kind\n{rows}".encode()}]
+    )
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Check the file", exact=True).click()
+    return navigation.value
+
+
 def examples() -> dict:
     """One published entry of each kind from the demo directory, preferring the ones with most to show."""
     return {
@@ -310,6 +326,7 @@ def curator_pages() -> list[PageType]:
         PageType("curation dashboard", "/curation/"),
         PageType("search demand", "/search/demand/"),
         PageType("import", "/import/"),
+        PageType("import preview, a page of its rows", "/import/", visit=uploading_a_large_csv),
         PageType("data dictionary import", "/datasets/national-pupil-database/variables/import/"),
         PageType(
             "data dictionary import refused",
