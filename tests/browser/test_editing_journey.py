@@ -48,7 +48,7 @@ def test_a_researcher_edits_and_suggests_and_a_curator_approves(page, demo_site,
 
     page.goto(demo_site + "/accounts/")
     page.get_by_role("link", name="Suggest a dataset").click()
-    page.get_by_label("Title").fill("Bradford school nurse contacts")
+    page.locator("#id_title").fill("Bradford school nurse contacts")
     page.get_by_label("Summary").fill("Contacts between school nurses and pupils, by school.")
     custodian = page.get_by_label("Custodian")
     custodian.fill("University of Le")

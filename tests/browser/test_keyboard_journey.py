@@ -99,6 +99,10 @@ def test_a_keyboard_user_searches_filters_and_opens_an_entry_seeing_the_focus_al
     expect(page.get_by_role("link", name="Type: Dataset")).to_be_visible()
 
     skip_to_content(page)
+    # Past the filters by their skip link, as a keyboard user would, to the first result.
+    tab_to(page, "a.skip-to-results")
+    page.keyboard.press("Enter")
+    expect(page.locator("#the-results")).to_be_focused()
     tab_to(page, ".search-results h2 a")
     title = page.evaluate("document.activeElement.textContent.trim()")
     with page.expect_navigation():
