@@ -41,7 +41,7 @@ def test_above_the_limit_the_count_says_it_is_an_estimate(client, directory, sma
     assert not exact.exact
     html = client.get("/search/?q=children").content.decode()
     summary = re.search(r'<p class="results-summary" role="status">(.*?)</p>', html).group(1)
-    assert summary.startswith(("about ", "more than 5 results"))
+    assert summary.startswith(("About ", "More than 5 results"))
     assert "too many results to count one by one" in html
     body = client.get("/api/v1/search/?q=children").json()
     assert body["count_exact"] is False
