@@ -29,11 +29,30 @@ def not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
 
 
 def document_errors(result: dict, generator, request, public) -> dict:
-    """drf-spectacular post-processing hook: each operation documents the errors it may answer with."""
+    """drf-spectacular post-processing hook: each operation documents the errors it may answer with, and
+    its choice parameters as the filters read them."""
     content = {"application/json": {"schema": ERROR_SCHEMA}}
-    for operations in result.get("paths", {}).values():
+    for path, operations in result.get("paths", {}).items():
         for operation in operations.values():
             responses = operation.setdefault("responses", {})
             for status, description in ERRORS.items():
                 responses.setdefault(status, {"description": description, "content": content})
+            for parameter in operation.get("parameters", []):
+                as_the_filters_read_it(path, parameter)
     return result
+
+
+# Parameters a blank value does not leave out: a page number is refused, and so is the search's sort.
+BLANK_REFUSED = {("*", "page"), ("*", "page_size"), ("/api/v1/search/", "sort")}
+
+
+def as_the_filters_read_it(path: str, parameter: dict) -> None:
+    """A filter left blank (?stage=) filters nothing, as on the list pages: the schema allows the empty
+    value. A choice of words is a string, whatever the field behind it (n8=true, not a boolean)."""
+    name = parameter["name"]
+    if parameter.get("in") == "query" and not ({("*", name), (path, name)} & BLANK_REFUSED):
+        parameter["allowEmptyValue"] = True
+    schema = parameter["schema"]
+    target = schema["items"] if schema.get("type") == "array" else schema
+    if target.get("enum") and all(isinstance(value, str) for value in target["enum"]):
+        target["type"] = "string"

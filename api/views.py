@@ -231,6 +231,9 @@ class SearchView(APIView):
     )
     def get(self, request):
         page = page_number(request.query_params.get("page", "1"))
+        sort = request.query_params.get("sort", "relevance")
+        if sort not in SORTS:
+            raise ValidationError({"sort": [f"One of: {', '.join(SORTS)}."]})
         facets = {
             name: printable(request.query_params[name])[:150]
             for name in FACETS
@@ -245,7 +248,7 @@ class SearchView(APIView):
             request,
             request.query_params.get("q", ""),
             facets,
-            request.query_params.get("sort", "relevance"),
+            sort,
             page,
             ages.ages(),
         )

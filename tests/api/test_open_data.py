@@ -3,7 +3,7 @@ GET and caching, JSON for every error, and a schema that documents every answer.
 
 import pytest
 
-from tests.factories import DatasetFactory, OrganisationFactory, ThemeFactory
+from tests.factories import OrganisationFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +86,18 @@ def test_the_schema_documents_every_error_and_the_page_bounds(client):
     parameters = {p["name"]: p["schema"] for p in schema["paths"]["/api/v1/datasets/"]["get"]["parameters"]}
     assert parameters["page"]["minimum"] == 1
     assert (parameters["page_size"]["minimum"], parameters["page_size"]["maximum"]) == (1, 100)
+
+
+def test_search_refuses_a_sort_it_does_not_have(client):
+    response = client.get("/api/v1/search/?q=x&sort=AAA")
+    assert response.status_code == 400 and "sort" in response.json()
+
+
+def test_a_blank_choice_filters_nothing_and_the_schema_says_so(client):
+    assert client.get("/api/v1/projects/?stage=").status_code == 200
+    schema = client.get("/api/v1/schema/?format=json").json()
+    parameters = {p["name"]: p for p in schema["paths"]["/api/v1/projects/"]["get"]["parameters"]}
+    assert parameters["stage"]["allowEmptyValue"] is True
+    assert "allowEmptyValue" not in parameters["page"]
+    n8 = next(p for p in schema["paths"]["/api/v1/organisations/"]["get"]["parameters"] if p["name"] == "n8")
+    assert n8["schema"]["type"] == "string" and "true" in n8["schema"]["enum"]
