@@ -16,6 +16,8 @@ from projects.models import Project
 from themes.models import Theme
 
 FEED_LENGTH = 50
+# RFC 4287 asks every feed for an author, where its entries have none of their own.
+PORTAL = "N8 Children & Young People data portal"
 KINDS = {Dataset: "Dataset", Researcher: "Researcher", Project: "Project", Organisation: "Organisation"}
 
 
@@ -27,6 +29,7 @@ def newest(querysets) -> list:
 
 class EntryFeed(Feed):
     feed_type = Atom1Feed
+    author_name = PORTAL
     title = "N8 Children & Young People data portal: new and updated entries"
     subtitle = "Researchers, datasets, projects and organisations, newest first."
 
@@ -71,6 +74,7 @@ class OpportunityFeed(Feed):
     """The open involvement opportunities, newest first: one closes, it leaves the feed."""
 
     feed_type = Atom1Feed
+    author_name = PORTAL
     title = "N8 Children & Young People data portal: ways to get involved"
     subtitle = "Projects and organisations asking people to take part in their work."
 

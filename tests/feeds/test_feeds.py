@@ -72,3 +72,10 @@ def test_a_theme_feed_holds_that_theme_and_its_sub_themes(client):
     assert titles == ["Dataset: Wellbeing survey"]
     assert client.get("/feeds/themes/no-such-theme.atom").status_code == 404
     assert outside.title not in str(titles)
+
+
+@pytest.mark.parametrize("url", ["/feeds/new.atom", "/feeds/get-involved.atom", "/feeds/themes/named.atom"])
+def test_every_feed_has_an_author_as_atom_requires(client, url):
+    ThemeFactory(slug="named")
+    root = ElementTree.fromstring(client.get(url).content)
+    assert root.find(f"{ATOM}author/{ATOM}name").text == "N8 Children & Young People data portal"
