@@ -319,7 +319,7 @@ class DcatWriter:
             return
         # The identifier's address is the DOI itself: a harvester that keeps the address of each
         # adms:identifier (ckanext-dcat's alternate_identifier) keeps the DOI, not a node of ours.
-        identifier = URIRef(dataset.doi_url)
+        identifier = stored_iri(dataset.doi_url)
         self.add(identifier, RDF.type, ADMS.Identifier)
         self.add(identifier, SKOS.notation, Literal(dataset.doi, datatype=DATACITE.doi))
         self.add(identifier, DCTERMS.identifier, Literal(dataset.doi_url))

@@ -44,6 +44,10 @@ def filtered_list(
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
     matching = with_ties_broken(filterset.qs)
     if request.GET.get("format") == "csv":
+        if filterset.errors:
+            # A page shows what it could not use beside the filter; a download has no such place, and
+            # every row instead of the ones asked for would mislead (the API answers 400 too).
+            return refused_download(filterset)
         return entries_csv(request, matching)
     paginator = Paginator(matching, settings.PAGE_SIZE)
     # The day is part of the name: what a list holds can change with the date alone (an opportunity
@@ -77,6 +81,15 @@ def filtered_list(
             "entries_noun": queryset.model._meta.verbose_name_plural,
             **(context or {}),
         },
+    )
+
+
+def refused_download(filterset: django_filters.FilterSet) -> HttpResponse:
+    problems = [f"{name}: {message}" for name, messages in filterset.errors.items() for message in messages]
+    return HttpResponse(
+        "The download was not made: these filters have values it cannot use.\n" + "\n".join(problems) + "\n",
+        status=400,
+        content_type="text/plain; charset=utf-8",
     )
 
 

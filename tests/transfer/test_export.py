@@ -171,3 +171,10 @@ def test_the_list_page_links_to_the_download_with_its_filters(client, committed)
 def test_the_list_page_offers_no_download_when_nothing_matches(client):
     response = client.get("/datasets/?q=nothing")
     assert "as CSV" not in response.content.decode()
+
+
+def test_a_download_with_a_filter_value_it_cannot_use_is_refused_not_everything(client):
+    DatasetFactory(title="Anything")
+    response = client.get("/datasets/?access_level=secret&format=csv")
+    assert response.status_code == 400
+    assert "access_level" in response.content.decode() and "Anything" not in response.content.decode()
