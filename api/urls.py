@@ -3,7 +3,7 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from core.ratelimits import limited
-from variables.api import VariableViewSet
+from datasets.dictionary.api import VariableViewSet
 
 from . import errors, views
 

@@ -13,11 +13,11 @@ from urllib.parse import urlsplit
 from django.urls import reverse
 
 from core.models import published_or_none
+from datasets.dictionary.schema_org import variables_measured
 from datasets.models import Cost, Dataset
 from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import Project
-from variables.schema_org import variables_measured
 
 from . import vocabularies
 from .dcat import CATALOGUE_TITLE, full_description

@@ -10,9 +10,9 @@ from drf_spectacular.utils import extend_schema_field
 from areas.forms import AreaCodesField
 from areas.models import Area
 from core.filters import ChoicesFilter, EntryCheckboxesWidget, EntryChoiceFilter, FewChoicesMixin, sort_filter
+from datasets.models import Variable
 from organisations.models import Organisation
 from themes.filters import ThemedFilterSet
-from variables.models import Variable
 
 from .life_stages import LIFE_STAGE_CHOICES
 from .models import Dataset, LinkageIdentifier

@@ -12,6 +12,7 @@ from django.db.models import Prefetch, QuerySet
 from areas.models import Area
 from catalogue import vocabularies
 
+from .dictionary.hdruk import structural_metadata
 from .models import AccessService, Condition, Cost, Dataset, Observation
 
 SCHEMA_VERSION = "3.0.0"
@@ -40,10 +41,6 @@ LEAD_TIMES = [
     (26, "2-6 months"),
 ]
 LONGER_LEAD_TIME = "More than 6 months"
-
-# Functions of a dataset that give its HDR UK structuralMetadata (tables and columns), or None. The app that
-# holds data dictionaries adds its own here; the first to answer is used.
-STRUCTURAL_METADATA_PROVIDERS: list[Callable[[Dataset], dict | None]] = []
 
 
 def published_for_hdruk() -> QuerySet:
@@ -207,11 +204,3 @@ def observation(each: Observation) -> dict:
         if len(each.description) >= 5
         else None,
     }
-
-
-def structural_metadata(dataset: Dataset) -> dict | None:
-    for provider in STRUCTURAL_METADATA_PROVIDERS:
-        found = provider(dataset)
-        if found is not None:
-            return found
-    return None

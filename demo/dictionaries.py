@@ -15,9 +15,8 @@ Primary School Years and Starting School documentation.
 from django.db import transaction
 from django.utils.text import slugify
 
-from datasets.models import Dataset
+from datasets.models import Dataset, DictionaryTable, Variable
 from themes.models import Theme
-from variables.models import DictionaryTable, Variable
 
 POVERTY, SEND, EDUCATION = "poverty-and-cost-of-living", "special-educational-needs", "education"
 WEIGHT, MENTAL, EARLY = "healthy-weight", "mental-health", "early-years"

@@ -67,7 +67,6 @@ INSTALLED_APPS = [
     "themes",
     "people",
     "datasets",
-    "variables",
     "projects",
     "involvement",
     "search",

@@ -22,7 +22,7 @@ urlpatterns = [
     path("researchers/", include("people.urls")),
     path("datasets/", include("datasets.urls")),
     # A dataset's data dictionary (datasets/<slug>/variables/…), its imports, and comparing datasets.
-    path("", include("variables.urls")),
+    path("", include("datasets.dictionary.urls")),
     path("projects/", include("projects.urls")),
     path("get-involved/", include("involvement.urls")),
     path("organisations/", include("organisations.urls")),

@@ -21,13 +21,12 @@ from datetime import datetime
 from django.db.models import Prefetch
 
 from core.models import Entry, published_or_none
-from datasets.models import Dataset
+from datasets.models import Dataset, Variable
 from involvement.models import Opportunity
 from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import DatasetUsage, Membership, Project
 from themes.models import Theme
-from variables.models import Variable
 
 from .highlight import VARIABLE_MARK
 from .models import Kind

@@ -4,6 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from datasets.models import DictionaryTable, Variable
 from tests.factories import (
     DatasetFactory,
     DatasetUsageFactory,
@@ -31,7 +32,10 @@ def one_of_everything(db):
     DatasetUsageFactory()
     OutputFactory()
     ThemeFactory()
-    return [DatasetFactory(), ResearcherFactory(), ProjectFactory(), OrganisationFactory()]
+    dataset = DatasetFactory()
+    table = DictionaryTable.objects.create(dataset=dataset, name="Main", slug="main")
+    Variable.objects.create(dataset=dataset, table=table, name="bmi", label="Body mass index")
+    return [dataset, ResearcherFactory(), ProjectFactory(), OrganisationFactory()]
 
 
 def domain_models():
@@ -49,6 +53,8 @@ def test_every_domain_model_is_registered():
         "Researcher",
         "Dataset",
         "LinkageIdentifier",
+        "DictionaryTable",
+        "Variable",
         "Project",
         "Membership",
         "DatasetUsage",

@@ -1,4 +1,5 @@
-"""The dataset and what describes it: its access route and dated counts (access.py)."""
+"""The dataset and what describes it: its access route and dated counts (access.py), its data dictionary
+(dictionary.py)."""
 
 from .access import (
     AccessService,
@@ -11,8 +12,24 @@ from .access import (
     Observation,
 )
 from .dataset import MOST_WEEKS, Dataset, DatasetQuerySet, LinkageIdentifier, weeks_in_words
+from .dictionary import (
+    DictionaryTable,
+    PendingDictionaryImport,
+    ValueType,
+    Variable,
+    VariableQuerySet,
+    parse_ages,
+    written_ages,
+)
 
 __all__ = [
+    "DictionaryTable",
+    "PendingDictionaryImport",
+    "ValueType",
+    "Variable",
+    "VariableQuerySet",
+    "parse_ages",
+    "written_ages",
     "MOST_WEEKS",
     "AccessService",
     "AccessStep",

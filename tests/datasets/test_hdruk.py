@@ -87,6 +87,6 @@ def test_the_queries_do_not_grow_with_what_it_holds(client, db, django_assert_nu
         Observation.objects.create(dataset=dataset, count=year, observed_on=f"{year}-01-01")
     client.get(f"/datasets/{dataset.slug}/hdruk.json")
     # The dataset with its custodian, then its areas, counts, steps and linked datasets, and its data
-    # dictionary's tables (variables.hdruk).
+    # dictionary's tables (datasets/dictionary/hdruk.py).
     with django_assert_num_queries(6):
         client.get(f"/datasets/{dataset.slug}/hdruk.json")
