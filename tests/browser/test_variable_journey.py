@@ -37,5 +37,7 @@ def test_an_analyst_finds_bmi_at_age_ten_compares_and_reaches_how_to_apply(page,
     expect(page.get_by_role("table", name=re.compile("The 2 datasets side by side"))).to_be_visible()
     expect(page.get_by_text(re.compile(r"^Height and weight: "))).to_be_visible()
 
-    page.get_by_role("link", name=re.compile(r"^How to apply for National Child Measurement Programme")).first.click()
+    page.get_by_role(
+        "link", name=re.compile(r"^How to apply for National Child Measurement Programme")
+    ).first.click()
     expect(page.get_by_role("heading", name="How to apply")).to_be_visible()
