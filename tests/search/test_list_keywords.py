@@ -96,7 +96,7 @@ def test_the_keyword_box_keeps_the_lists_other_filters(client, directory):
 
 def test_the_dataset_download_has_what_the_keyword_box_found(client, directory):
     rows = read_csv(client.get("/datasets/", {"q": "SEND Bradford", "format": "csv"}))
-    titles = {row[rows[0].index("Title")] for row in rows[1:]}
+    titles = {row[rows[0].index("title")] for row in rows[1:]}
     assert BRADFORD_SEND in titles and NPD in titles and SUNDERLAND_SEND not in titles
 
 

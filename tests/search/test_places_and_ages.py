@@ -247,8 +247,8 @@ def connected(committed, bradford):
 QUERIES_PER_BATCH = {
     # affiliations, themes, projects, their themes, partners, members, data and the data's areas
     Kind.RESEARCHER: 9,
-    # themes, areas, identifiers, linked datasets
-    Kind.DATASET: 5,
+    # themes, areas, identifiers, linked datasets, the first variables of each
+    Kind.DATASET: 6,
     # themes, partners, members, data, the data's areas, outputs
     Kind.PROJECT: 7,
     Kind.ORGANISATION: 1,

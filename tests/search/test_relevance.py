@@ -23,7 +23,8 @@ CASES = [
     ("Millennium Cohort", {}, "Millennium Cohort Study", 1),
     ("ECHILD", {}, "Education and Child Health Insights from Linked Data (ECHILD)", 1),
     ("Fingertips", {}, "Child and maternal health profiles (Fingertips)", 1),
-    ("youth voice", {}, "Youth voice survey", 3),
+    # The project of that name and its Get involved opportunity come first, as they should.
+    ("youth voice", {}, "Youth voice survey", 4),
     ("Alder Hey", {}, "Alder Hey Children’s NHS Foundation Trust", 1),
     ("University of Leeds", {}, "University of Leeds", 1),
     ("mental health", {"kind": "theme"}, "Mental health", 1),
