@@ -37,7 +37,7 @@ def test_an_analyst_goes_from_the_map_to_an_introduction(page, demo_site):
     page.get_by_role("button", name="Apply filters").click()
     expect(page).to_have_url(re.compile(r"theme=early-years"))
     page.get_by_role("link", name="Born in Bradford", exact=True).first.click()
-    expect(page.get_by_role("heading", name="Ask for an introduction")).to_be_visible()
+    expect(page.get_by_role("heading", name="Ask the custodian")).to_be_visible()
     page.get_by_label("Your name").fill("Priya Shah")
     page.get_by_label("Your organisation").fill("City of Bradford Metropolitan District Council")
     page.get_by_label("Your email address").fill("priya.shah@example.org")
