@@ -6,6 +6,7 @@ from rest_framework import mixins, serializers, viewsets
 
 from api.fields import EntryLink
 from api.views import Pages
+from core.filters import EntryChoiceFilter
 from datasets.filters import OLDEST_AGE
 from datasets.models import Dataset, ValueType, Variable
 from themes.models import Theme
@@ -54,14 +55,14 @@ class VariableFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="Name, label or topic contains", method="filter_words", max_length=200
     )
-    dataset = django_filters.ModelChoiceFilter(
+    dataset = EntryChoiceFilter(
         label="Dataset (its slug)",
         field_name="dataset",
-        to_field_name="slug",
+        name_field="title",
         queryset=Dataset.objects.published(),
     )
-    theme = django_filters.ModelChoiceFilter(
-        label="Theme (its slug)", field_name="theme", to_field_name="slug", queryset=Theme.objects.published()
+    theme = EntryChoiceFilter(
+        label="Theme (its slug)", field_name="theme", queryset=Theme.objects.published()
     )
     age = django_filters.NumberFilter(
         label=f"Collected at this age (whole years, 0 to {OLDEST_AGE})",

@@ -100,7 +100,11 @@ API = [
 @fuzz(12)
 @given(data=st.data())
 def test_pages_answer_any_query_without_a_server_error(client, directory, url, names, allowed, data):
-    check_answer(client.get(url, data.draw(parameters(names))), allowed)
+    query = data.draw(parameters(names))
+    if query.get("format") == "csv":
+        # A page shows a refused value as the form's error; a download has no form, so it answers 400.
+        allowed = allowed | {400}
+    check_answer(client.get(url, query), allowed)
 
 
 @pytest.mark.parametrize("url, names", API, ids=[api[0] for api in API])
