@@ -48,6 +48,28 @@ class CuratorsEdit:
         return is_curator(request.user) or super().has_delete_permission(request, obj)
 
 
+class CuratorsRead:
+    """For a ModelAdmin of what people leave behind (messages, requests, follows): curators read it, nobody
+    adds or changes it in the admin, and only where `curators_may_delete` do curators delete it."""
+
+    curators_may_delete = False
+
+    def has_module_permission(self, request) -> bool:
+        return is_curator(request.user)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return is_curator(request.user)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return self.curators_may_delete and is_curator(request.user)
+
+
 LOST_UPDATE = (
     "Someone else saved this entry after you opened it, so your save would undo their changes. "
     "Open the entry again to see what they changed, then make your change."
