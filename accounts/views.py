@@ -19,6 +19,7 @@ from core.models import Entry
 from core.ratelimits import limited
 from core.visibility import visible_entry
 from editing.kinds import KINDS
+from involvement.models import Opportunity
 from people.models import Researcher
 
 from . import claims, personal_data, tasks
@@ -39,10 +40,13 @@ def account(request: HttpRequest) -> HttpResponse:
 
     user = request.user
     yours = {
-        kind: editable_by(user, model.objects.all()).order_by("-updated")[:YOURS_SHOWN]
+        kind: list(editable_by(user, model.objects.all()).order_by("-updated")[:YOURS_SHOWN])
         for kind, model in KINDS.items()
-        if model in SUGGESTIBLE and not is_curator(user)
+        if model in SUGGESTIBLE + (Opportunity,) and not is_curator(user)
     }
+    if not yours.get("opportunities", True):
+        # Only project leads and organisation editors offer opportunities; others are not told they have none.
+        del yours["opportunities"]
     waiting = sum(
         reviewable_by(user, model.objects.filter(status=Entry.Status.SUBMITTED)).count()
         for model in KINDS.values()
@@ -53,7 +57,7 @@ def account(request: HttpRequest) -> HttpResponse:
         "claims": ProfileClaim.objects.filter(user=user, status=ProfileClaim.Status.PENDING).select_related(
             "researcher"
         ),
-        "yours": {kind: list(entries) for kind, entries in yours.items()},
+        "yours": yours,
         "waiting": waiting,
         "claims_waiting": claims.claims_for(user).count() if may_review else 0,
         "follows": list(user.follows.order_by("label").values_list("label", flat=True)[:FOLLOWS_SHOWN]),

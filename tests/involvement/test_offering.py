@@ -142,3 +142,12 @@ def test_the_owners_account_page_flags_a_project_past_its_end_date(client, lead,
     project.end_date = timezone.localdate() - datetime.timedelta(days=1)
     project.save()
     assert "its end date has passed" in client.get("/accounts/").content.decode()
+
+
+def test_the_account_page_lists_the_opportunities_one_looks_after(client, lead, project, django_user_model):
+    client.force_login(lead)
+    client.post(NEW, offer(project))
+    page = client.get("/accounts/").content.decode()
+    assert "<h3>Opportunities</h3>" in page and "Join our young advisers" in page
+    client.force_login(django_user_model.objects.create_user("sam", "sam@example.org", "pw"))
+    assert "<h3>Opportunities</h3>" not in client.get("/accounts/").content.decode()
