@@ -206,7 +206,30 @@ def signed_out_pages(curator) -> list[PageType]:
         ),
         PageType("sign up sent", "/accounts/sign-up/sent/"),
         PageType("verification link that no longer works", "/accounts/verify/MQ/no-such-token/", status=400),
+        # Last: it signs a person of its own in, and leaves the browser signed out again.
+        PageType("account closed", "/accounts/close/", visit=closing_an_account),
     ]
+
+
+def closing_an_account(page, site: str, path: str):
+    """Signs in as a person of its own (not the curator the other pages use), closes the account, and
+    answers with the page that says what happens next."""
+    from django.contrib.auth import get_user_model
+
+    from .conftest import PASSWORD
+
+    get_user_model().objects.create_user("leaving", "leaving@example.org", PASSWORD)
+    page.goto(site + "/accounts/sign-in/")
+    page.get_by_label("Email address").fill("leaving@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
+    page.goto(site + path)
+    page.get_by_label("Your password").fill(PASSWORD)
+    page.get_by_label("I understand that I will be signed out and cannot sign in again").check()
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Close my account").click()
+    return navigation.value
 
 
 def verification_link() -> str:
