@@ -4,7 +4,9 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from areas.models import Area
+from collection.models import Collection
 from datasets.models import Dataset
+from involvement.models import Opportunity
 from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import Project
@@ -26,6 +28,16 @@ class EntrySitemap(Sitemap):
         return entry.updated
 
 
+class OpportunitySitemap(EntrySitemap):
+    """Open opportunities only: a closed one is no longer shown in any list."""
+
+    def __init__(self):
+        super().__init__(Opportunity)
+
+    def items(self):
+        return Opportunity.objects.open().only("slug", "updated").order_by("pk")
+
+
 class AreaSitemap(Sitemap):
     def items(self):
         return Area.objects.only("code").order_by("code")
@@ -42,6 +54,10 @@ class PageSitemap(Sitemap):
             "organisations:list",
             "themes:list",
             "areas:list",
+            "coverage:map",
+            "coverage:gaps",
+            "collection:list",
+            "involvement:list",
             "api:documentation",
         ]
 
@@ -56,5 +72,7 @@ SITEMAPS = {
     "projects": EntrySitemap(Project),
     "organisations": EntrySitemap(Organisation),
     "themes": EntrySitemap(Theme),
+    "collections": EntrySitemap(Collection),
+    "opportunities": OpportunitySitemap(),
     "areas": AreaSitemap,
 }

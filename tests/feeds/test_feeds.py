@@ -1,12 +1,14 @@
 """What crawlers and feed readers get: robots.txt, the sitemap and Atom feeds of published entries."""
 
+import datetime
 import xml.etree.ElementTree as ElementTree
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import DatasetFactory, ProjectFactory, ResearcherFactory, ThemeFactory
+from tests.factories import CollectionFactory, DatasetFactory, ProjectFactory, ResearcherFactory, ThemeFactory
+from tests.involvement.conftest import make_opportunity
 
 pytestmark = pytest.mark.django_db
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -33,6 +35,21 @@ def test_the_sitemap_lists_published_entries_only(client):
     assert f"http://testserver{public.get_absolute_url()}" in datasets
     assert f"http://testserver{draft.get_absolute_url()}" not in datasets
     assert "http://testserver/areas/E08000032/" in locations(client, "/sitemap-areas.xml")
+
+
+def test_the_sitemap_lists_every_kind_of_public_page(client):
+    collection = CollectionFactory(title="Growing up in the North")
+    hidden_collection = CollectionFactory(title="Draft collection", status="draft")
+    opportunity = make_opportunity(title="Join our young advisers")
+    closed = make_opportunity(title="Closed", closes_on=datetime.date(2020, 1, 1))
+    pages = locations(client, "/sitemap-pages.xml")
+    for address in ("/coverage/", "/coverage/gaps/", "/collections/", "/get-involved/"):
+        assert f"http://testserver{address}" in pages
+    collections = locations(client, "/sitemap-collections.xml")
+    assert f"http://testserver{collection.get_absolute_url()}" in collections
+    assert f"http://testserver{hidden_collection.get_absolute_url()}" not in collections
+    opportunities = locations(client, "/sitemap-opportunities.xml")
+    assert opportunities == [f"http://testserver{opportunity.get_absolute_url()}"]
 
 
 def test_a_sitemap_section_costs_the_same_queries_for_few_or_many(client):
