@@ -1,5 +1,6 @@
 """What the portal keeps about an account beyond Django's user: whether its address is verified, whether its
-owner closed it, and its requests to be linked to a researcher profile."""
+owner closed it, the ORCID iD its owner proved is theirs, and its requests to be linked to a researcher
+profile."""
 
 from datetime import timedelta
 
@@ -8,6 +9,8 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+
+from core.identifiers import OrcidField
 
 # How long a closed account is kept, so that a curator can reopen it, before it is deleted.
 REOPENABLE_FOR = timedelta(days=30)
@@ -108,3 +111,32 @@ class ProfileClaim(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("accounts:claims")
+
+
+class OrcidConnection(models.Model):
+    """The ORCID iD an account's owner proved is theirs by signing in to ORCID (accounts/orcid.py). Only
+    this iD, never one typed on a profile, links an account to the profile with that iD."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="orcid_connection"
+    )
+    orcid = OrcidField(
+        "ORCID iD", max_length=19, blank=False, help_text="As ORCID gave it, e.g. 0000-0002-1825-0097."
+    )
+    verified = models.DateTimeField(
+        default=timezone.now, help_text="When its owner signed in to ORCID and ORCID gave us this iD."
+    )
+
+    class Meta:
+        ordering = ["-verified", "pk"]
+        verbose_name = "connected ORCID iD"
+        constraints = [
+            # One iD belongs to one account; also serves finding the account of an iD.
+            models.UniqueConstraint(fields=["orcid"], name="unique_connected_orcid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.orcid} ({self.user})"
+
+    def get_absolute_url(self) -> str:
+        return f"https://orcid.org/{self.orcid}"

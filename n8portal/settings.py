@@ -359,6 +359,12 @@ if JOBS_DAILY_AT:
 ORCID_FETCH_ENABLED = envbool("ORCID_FETCH_ENABLED", False)
 ORCID_API_URL = os.environ.get("ORCID_API_URL", "https://pub.orcid.org/v3.0")
 ORCID_TIMEOUT = float(os.environ.get("ORCID_TIMEOUT", "10"))
+# Connecting an account to its owner's ORCID iD (accounts/orcid.py): the credentials of the portal's
+# ORCID public API client, whose redirect URI is <site>/accounts/orcid/done/. Without them the account
+# page offers no ORCID button. https://sandbox.orcid.org for testing.
+ORCID_CLIENT_ID = os.environ.get("ORCID_CLIENT_ID", "")
+ORCID_CLIENT_SECRET = os.environ.get("ORCID_CLIENT_SECRET", "")
+ORCID_BASE_URL = os.environ.get("ORCID_BASE_URL", "https://orcid.org").rstrip("/")
 
 # The portal's public address, for links in emails sent by commands (which have no request).
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
