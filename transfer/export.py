@@ -1,4 +1,5 @@
-"""CSV downloads of list pages and search results: only what the public may see.
+"""CSV downloads of list pages and search results: only what the public may see (curators' downloads of
+a list also hold unpublished entries, with their status).
 
 Each kind of entry is downloaded in the columns of its import file (transfer.columns), so a download
 imports back without loss, with a queryset shape that fetches everything those columns show in a fixed
@@ -201,7 +202,8 @@ EXPORTS: dict[type[Model], Export] = {
 
 def entries_csv(request: HttpRequest, entries: QuerySet) -> StreamingHttpResponse:
     """Every published entry of `entries` (a list page's filtered queryset, in its order) as CSV, in the
-    columns of its kind's import file (a curator's with each entry's status and every private field).
+    columns of its kind's import file (a curator's with each entry's status and every private field, and
+    entries of every status: see `downloads_every_status`).
 
     The header goes out at once; the rows follow as they are read, a chunk at a time (see `streamed`),
     so the first byte does not wait for the database and a worker's memory does not grow with the list.
@@ -209,11 +211,25 @@ def entries_csv(request: HttpRequest, entries: QuerySet) -> StreamingHttpRespons
     export = EXPORTS[entries.model]
     curator = is_curator(request.user)
     shown = export.columns_for(curator)
+    if not downloads_every_status(request, entries.model):
+        entries = entries.published()
     # The list page's own prefetches are shaped for its cards; ours fetch what the columns show.
-    shaped = export.shape(entries.published().prefetch_related(None))
+    shaped = export.shape(entries.prefetch_related(None))
     header = [column.header for column in shown]
     lines = ([column.cell(entry, curator, request) for column in shown] for entry in streamed(shaped))
     return csv_response(dated_filename(entries.model._meta.verbose_name_plural), header, lines)
+
+
+def downloads_every_status(request: HttpRequest, model: type[Model]) -> bool:
+    """Whether a list's download holds entries of every status (drafts, in review, archived) with their
+    status column: a curator's, of a kind imported from CSV, so that exporting and importing back covers
+    every entry. Everyone else's holds published entries only."""
+    export = EXPORTS.get(model)
+    return (
+        export is not None
+        and any(column.curators_only for column in export.columns)
+        and is_curator(request.user)
+    )
 
 
 def streamed(entries: QuerySet) -> Iterator[Model]:
