@@ -4,7 +4,8 @@ that a download is an import file for its kind and a round trip cannot drift.
 
 A column the public may not always see (a researcher's private email) is `private`: the download leaves
 the cell blank where the person did not choose to show it, and an import reads a blank cell in such a
-column as "leave it as it is", so importing a public download never blanks what it could not see.
+column as "leave it as it is", so importing a public download never blanks what it could not see. To
+empty such a field, a curator writes CLEAR in the cell; anyone else who imports is refused it.
 """
 
 from collections.abc import Callable
@@ -21,6 +22,9 @@ from projects.models import Project
 from .models import PendingImport
 
 Kind = PendingImport.Kind
+# A cell holding exactly this empties the field, where a blank cell would keep what is stored (a private
+# column). Only curators, who see those fields, may use it.
+CLEAR = "(clear)"
 
 
 @dataclass(frozen=True)
@@ -111,7 +115,7 @@ COLUMNS: dict[str, list[Column]] = {
         Column(
             "email",
             "Their email address. A blank cell leaves a stored address as it is (public downloads "
-            "show only the addresses people chose to show).",
+            f"show only the addresses people chose to show); {CLEAR} empties it.",
             private=shows_email,
         ),
         Column("show_email", "yes to show the email publicly (only with the person’s agreement)."),
@@ -127,7 +131,7 @@ COLUMNS: dict[str, list[Column]] = {
             "has_lived_experience",
             "yes if the person has opted in to say they are involved through lived experience. Like the "
             "two columns after it, a blank cell leaves what is stored as it is (public downloads show "
-            "it only where the person chose to).",
+            f"it only where the person chose to); {CLEAR} empties it.",
             private=shows_lived_experience,
         ),
         Column("lived_experience", "Their lived experience, in their words.", private=shows_lived_experience),

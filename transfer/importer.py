@@ -23,6 +23,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from accounts.policy import is_curator
 from core.cached_counts import forget_counts
 from core.identifiers import IdentifierField
 from people.models import Researcher
@@ -32,7 +33,7 @@ from search.signals import ENTRY_MODELS
 from search.tasks import index_after_commit
 
 from . import bulk
-from .columns import MODELS, Column, columns_by_name
+from .columns import CLEAR, MODELS, Column, columns_by_name
 from .csvfile import unescaped
 from .lookups import BATCH_SIZE, Lookups, batches
 from .models import PendingImport
@@ -190,6 +191,8 @@ class BulkImporter:
     def __init__(self, pending: PendingImport, user, table: Table, outcome: Outcome):
         self.model = MODELS[pending.kind]
         self.user = user
+        # Whether the person importing sees private fields, and so may empty them (columns.CLEAR).
+        self.sees_private = is_curator(user)
         self.comment = f"Imported from {pending.file_name}"
         self.outcome = outcome
         self.table = table
@@ -296,7 +299,16 @@ class BulkImporter:
 
     def field_value(self, column: Column, cell: str, instance: models.Model, problem) -> str:
         model_field = self.model._meta.get_field(column.name)
-        if column.private is not None and not cell and instance.pk is not None:
+        if cell == CLEAR and column.private is not None:
+            if not self.sees_private:
+                problem(
+                    column.name,
+                    f"Only curators may empty this field with {CLEAR}: it is not shown to you. Leave the "
+                    "cell blank to keep what is stored.",
+                )
+                return self.form_value(column.name, instance)
+            cell = ""  # emptied, where a blank cell would keep what is stored
+        elif column.private is not None and not cell and instance.pk is not None:
             # A download leaves the cell blank where the person chose not to show it: keep what is stored.
             return self.form_value(column.name, instance)
         if isinstance(model_field, models.BooleanField):

@@ -18,7 +18,7 @@ from jobs.models import Job
 from jobs.runner import AlreadyQueued
 
 from . import tasks
-from .columns import COLUMNS
+from .columns import CLEAR, COLUMNS
 from .csvfile import csv_response
 from .forms import UploadForm
 from .importer import Outcome
@@ -56,7 +56,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "transfer/upload.html",
-        {"form": form, "kinds": kinds, "max_bytes": settings.IMPORT_MAX_BYTES},
+        {"form": form, "kinds": kinds, "max_bytes": settings.IMPORT_MAX_BYTES, "clear": CLEAR},
         # A refused upload (too big, not CSV, wrong columns) is shown again with the reasons.
         status=400 if request.method == "POST" else 200,
     )
