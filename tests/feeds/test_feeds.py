@@ -41,7 +41,7 @@ def test_the_sitemap_lists_every_kind_of_public_page(client):
     collection = CollectionFactory(title="Growing up in the North")
     hidden_collection = CollectionFactory(title="Draft collection", status="draft")
     opportunity = make_opportunity(title="Join our young advisers")
-    closed = make_opportunity(title="Closed", closes_on=datetime.date(2020, 1, 1))
+    make_opportunity(title="Closed", closes_on=datetime.date(2020, 1, 1))
     pages = locations(client, "/sitemap-pages.xml")
     for address in ("/coverage/", "/coverage/gaps/", "/collections/", "/get-involved/"):
         assert f"http://testserver{address}" in pages

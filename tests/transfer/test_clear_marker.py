@@ -34,7 +34,12 @@ def run_import(user, rows: list[dict], commit: bool = True) -> importer.Outcome:
     writer.writerows(rows)
     text = buffer.getvalue()
     pending = PendingImport.objects.create(
-        user=user, kind=Kind.RESEARCHERS, file_name="people.csv", text=text, encoding="utf-8", digest=digest_of(text)
+        user=user,
+        kind=Kind.RESEARCHERS,
+        file_name="people.csv",
+        text=text,
+        encoding="utf-8",
+        digest=digest_of(text),
     )
     return importer.run(pending, user, commit=commit)
 

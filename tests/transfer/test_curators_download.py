@@ -2,7 +2,6 @@
 drafts, entries in review and archived ones; everyone else's holds published entries only."""
 
 import pytest
-from django.test import Client
 
 from datasets.models import Dataset
 from tests.factories import DatasetFactory, OrganisationFactory, UserFactory
