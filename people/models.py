@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from core.identifiers import OrcidField
 from core.keywords import split_keywords
+from core.lines import LinesField, items
 from core.models import Entry
 from themes.models import ThemedQuerySet
 
@@ -89,6 +90,22 @@ class Researcher(Entry):
         help_text="Comma-separated, e.g. data linkage, multilevel models, qualitative interviews.",
     )
     themes = models.ManyToManyField("themes.Theme", blank=True, related_name="researchers")
+    # As ORCID records them (other names, researcher URLs, external identifiers).
+    other_names = models.TextField(
+        blank=True, help_text="Other names they have published under, one a line, e.g. “J. Carberry”."
+    )
+    links = LinesField(
+        "links elsewhere",
+        help_text="Their pages on other sites, one a line: the page’s name | its address, e.g. "
+        "“University page | https://…”.",
+    )
+    other_identifiers = LinesField(
+        "identifiers elsewhere",
+        parts=3,
+        address_required=False,
+        help_text="Their identifiers in other systems, one a line: the system | the identifier | its "
+        "address if any, e.g. “Scopus Author ID | 7007156898 | https://www.scopus.com/…”.",
+    )
     account = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -186,6 +203,20 @@ class Researcher(Entry):
     @property
     def methods_list(self) -> list[str]:
         return split_keywords(self.methods)
+
+    @property
+    def other_name_list(self) -> list[str]:
+        return [name.strip() for name in self.other_names.splitlines() if name.strip()]
+
+    @property
+    def link_list(self) -> list[tuple[str, str]]:
+        """(name, address) of each link elsewhere."""
+        return items(self.links, 2)  # type: ignore[return-value]
+
+    @property
+    def other_identifier_list(self) -> list[tuple[str, str, str]]:
+        """(system, identifier, address or "") of each identifier elsewhere."""
+        return items(self.other_identifiers, 3)  # type: ignore[return-value]
 
     @property
     def orcid_url(self) -> str:
