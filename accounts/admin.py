@@ -1,9 +1,9 @@
 from django.contrib import admin, messages
 from django.utils import timezone
 
-from core.admin import CuratorsEdit
+from core.admin import CuratorsEdit, CuratorsRead
 
-from .models import REOPENABLE_FOR, Account, ProfileClaim
+from .models import REOPENABLE_FOR, Account, OrcidConnection, ProfileClaim
 
 
 @admin.register(Account)
@@ -41,3 +41,16 @@ class ProfileClaimAdmin(CuratorsEdit, admin.ModelAdmin):
     search_fields = ["user__email", "researcher__name"]
     readonly_fields = ["user", "researcher", "message", "created", "decided", "decided_by"]
     list_select_related = ["user", "researcher"]
+
+
+@admin.register(OrcidConnection)
+class OrcidConnectionAdmin(CuratorsRead, admin.ModelAdmin):
+    """Read-only, for curators: the ORCID iDs people proved are theirs. Only ORCID can vouch for an iD, so
+    nobody adds or changes one here; a curator may delete one (the person can then connect it again)."""
+
+    curators_may_delete = True
+    list_display = ["orcid", "user", "verified"]
+    list_select_related = ["user"]
+    search_fields = ["orcid", "user__email"]
+    readonly_fields = ["user", "orcid", "verified"]
+    fields = readonly_fields

@@ -120,9 +120,7 @@ class OrcidConnection(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="orcid_connection"
     )
-    orcid = OrcidField(
-        "ORCID iD", max_length=19, blank=False, help_text="As ORCID gave it, e.g. 0000-0002-1825-0097."
-    )
+    orcid = OrcidField("ORCID iD", max_length=19, help_text="As ORCID gave it, e.g. 0000-0002-1825-0097.")
     verified = models.DateTimeField(
         default=timezone.now, help_text="When its owner signed in to ORCID and ORCID gave us this iD."
     )
@@ -139,4 +137,5 @@ class OrcidConnection(models.Model):
         return f"{self.orcid} ({self.user})"
 
     def get_absolute_url(self) -> str:
-        return f"https://orcid.org/{self.orcid}"
+        """The iD's record at ORCID (at the sandbox, when the portal is set to use it)."""
+        return f"{settings.ORCID_BASE_URL}/{self.orcid}"

@@ -17,7 +17,7 @@ from django.utils import timezone
 from introductions.models import IntroductionRequest
 from people.models import Researcher
 
-from .models import REOPENABLE_FOR, UNVERIFIED_KEPT_FOR, Account, ProfileClaim
+from .models import REOPENABLE_FOR, UNVERIFIED_KEPT_FOR, Account, OrcidConnection, ProfileClaim
 
 # How many rows of one kind the download lists (a curator may have made thousands of changes); it says
 # how many more there are.
@@ -94,11 +94,13 @@ def as_json(user) -> str:
 
 
 def close(user) -> Account:
-    """Closes the account: its owner is signed out and cannot sign in; pending claims are withdrawn. A
-    curator may reopen it for 30 days (the Accounts admin); then delete_closed_accounts deletes it."""
+    """Closes the account: its owner is signed out and cannot sign in; pending claims are withdrawn and
+    the connected ORCID iD forgotten (so it is free for another account of theirs). A curator may reopen
+    it for 30 days (the Accounts admin); then delete_closed_accounts deletes it."""
     with transaction.atomic():
         account, _ = Account.objects.get_or_create(user=user, defaults={"verified": user.date_joined})
         ProfileClaim.objects.filter(user=user, status=ProfileClaim.Status.PENDING).delete()
+        OrcidConnection.objects.filter(user=user).delete()
         account.close()
     return account
 

@@ -26,6 +26,9 @@ urlpatterns = [
     path("claim/<slug:slug>/", views.claim_profile, name="claim"),
     path("claims/", views.claim_list, name="claims"),
     path("claims/<int:pk>/decide/", views.decide_claim, name="decide-claim"),
+    path("orcid/connect/", views.connect_orcid, name="orcid-connect"),
+    path("orcid/done/", views.orcid_done, name="orcid-done"),
+    path("orcid/disconnect/", views.disconnect_orcid, name="orcid-disconnect"),
     path("my-data/", views.download_my_data, name="my-data"),
     path("close/", views.close_account, name="close"),
     path(

@@ -8,9 +8,9 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.messages.views import SuccessMessageMixin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_POST
@@ -22,9 +22,9 @@ from editing.kinds import KINDS
 from involvement.models import Opportunity
 from people.models import Researcher
 
-from . import claims, personal_data, tasks
+from . import claims, orcid, personal_data, tasks
 from .forms import ClaimForm, CloseAccountForm, EmailChangeForm, SignUpForm, site_url
-from .models import REOPENABLE_FOR, Account, ProfileClaim
+from .models import REOPENABLE_FOR, Account, OrcidConnection, ProfileClaim
 from .policy import SUGGESTIBLE, editable_by, is_curator, reviewable_by
 from .tokens import read_email_change_token, verification_tokens
 
@@ -63,6 +63,8 @@ def account(request: HttpRequest) -> HttpResponse:
         "follows": list(user.follows.order_by("label").values_list("label", flat=True)[:FOLLOWS_SHOWN]),
         "may_review": may_review,
         "is_curator": is_curator(user),
+        "orcid": OrcidConnection.objects.filter(user=user).first(),
+        "orcid_offered": orcid.configured(),
     }
     return render(request, "accounts/account.html", context)
 
@@ -198,6 +200,50 @@ def claim_profile(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "accounts/claim.html", context, status=400 if refusal or form.errors else 200)
 
 
+def orcid_redirect_uri(request: HttpRequest) -> str:
+    """Where ORCID sends the person back: the same in the request and the exchange, as ORCID checks."""
+    return site_url(request) + reverse("accounts:orcid-done")
+
+
+@login_required
+def connect_orcid(request: HttpRequest) -> HttpResponse:
+    """Sends the person to sign in to ORCID, which sends them back to `orcid_done`. A link, not a form:
+    the content security policy lets forms post only to the portal, and nothing changes here."""
+    orcid.require_configured()
+    return redirect(orcid.authorize_url(request, orcid_redirect_uri(request)))
+
+
+@login_required
+def orcid_done(request: HttpRequest) -> HttpResponse:
+    """Where ORCID sends the person back: connects the iD ORCID vouches for, and links the profile with
+    that iD when the account has none. Whatever went wrong is said on the account page."""
+    orcid.require_configured()
+    try:
+        code = orcid.check_answer(request)
+        orcid_id = orcid.exchange(code, orcid_redirect_uri(request))
+        orcid.connect(request.user, orcid_id)
+    except orcid.OrcidRefused as refused:
+        messages.error(request, str(refused))
+        return redirect("accounts:account")
+    messages.success(request, f"Your ORCID iD, {orcid_id}, is connected to your account.")
+    profile = claims.link_profile_with_orcid(request.user, orcid_id)
+    if profile is not None:
+        messages.success(request, f"Your account is linked to your researcher profile, {profile}.")
+    return redirect("accounts:account")
+
+
+@require_POST
+@login_required
+def disconnect_orcid(request: HttpRequest) -> HttpResponse:
+    """Forgets the account's ORCID iD (possible even once the site stops offering ORCID: it is the
+    person's data). A profile already linked stays linked."""
+    deleted, _ = OrcidConnection.objects.filter(user=request.user).delete()
+    if not deleted:
+        raise Http404("No ORCID iD is connected to your account.")
+    messages.success(request, "Your ORCID iD is no longer connected to your account.")
+    return redirect("accounts:account")
+
+
 @login_required
 def claim_list(request: HttpRequest) -> HttpResponse:
     """Requests to be linked to the profiles the signed-in person looks after, to approve or refuse."""
@@ -244,6 +290,7 @@ def close_account(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "profile": Researcher.objects.filter(account=request.user).first(),
+        "orcid": OrcidConnection.objects.filter(user=request.user).first(),
         "reopenable_days": REOPENABLE_FOR.days,
     }
     return render(request, "accounts/close.html", context, status=400 if form.errors else 200)

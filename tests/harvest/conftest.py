@@ -1,15 +1,14 @@
 import html
 import io
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.test import override_settings
 from django.urls import reverse
 
 from harvest.models import PendingHarvest
+from tests.local_server import StubHandler, serving
 from tests.transfer.conftest import curator, curator_client  # noqa: F401 (the same personas)
 
 from . import samples
@@ -62,7 +61,7 @@ def researcher_client(client, django_user_model):
     return client
 
 
-class FakeOrcid(BaseHTTPRequestHandler):
+class FakeOrcid(StubHandler):
     def do_GET(self):
         self.server.requests.append((self.path, self.headers.get("Accept")))
         if "0000-0002-1825-0097" in self.path:
@@ -75,32 +74,12 @@ class FakeOrcid(BaseHTTPRequestHandler):
         else:
             self.reply(404, b'{"response-code": 404}', "application/json")
 
-    def reply(self, status: int, body: bytes, content_type: str) -> None:
-        try:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up waiting, as it should
-
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture
 def local_server():
     """A web server on 127.0.0.1 standing in for ORCID, that also records any request made to it."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeOrcid)
-    server.daemon_threads = True
-    server.requests = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    server.url = f"http://127.0.0.1:{server.server_address[1]}"
-    yield server
-    server.shutdown()
-    server.server_close()
+    with serving(FakeOrcid) as server:
+        yield server
 
 
 @pytest.fixture
