@@ -415,14 +415,19 @@ class ObservationForm(forms.ModelForm):
         widgets = {"observed_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})}
 
 
+# The most steps and dated counts a dataset may have (the editing form's and the CSV import's limit).
+MAX_STEPS = 30
+MAX_OBSERVATIONS = 50
+
+
 def dataset_parts(data=None, instance=None) -> dict[str, forms.BaseInlineFormSet]:
     """The formsets for a dataset's steps to access and its dated counts, by prefix."""
     factories = {
         "steps": forms.inlineformset_factory(
-            Dataset, AccessStep, form=AccessStepForm, formset=AccessStepFormSet, extra=2, max_num=30
+            Dataset, AccessStep, form=AccessStepForm, formset=AccessStepFormSet, extra=2, max_num=MAX_STEPS
         ),
         "observations": forms.inlineformset_factory(
-            Dataset, Observation, form=ObservationForm, formset=PartFormSet, extra=1, max_num=50
+            Dataset, Observation, form=ObservationForm, formset=PartFormSet, extra=1, max_num=MAX_OBSERVATIONS
         ),
     }
     # A form posted without a section (a script, or a page from before it existed) leaves those rows as they are.

@@ -20,6 +20,7 @@ from people.models import Researcher
 from projects.models import Project
 
 from .models import PendingImport
+from .parts import OBSERVATIONS, STEPS, Parts
 
 Kind = PendingImport.Kind
 # A cell holding exactly this empties the field, where a blank cell would keep what is stored (a private
@@ -43,6 +44,8 @@ class Column:
     imported: bool = True
     # Only curators' downloads carry it (an entry's status).
     curators_only: bool = False
+    # For a column of a dataset's own rows (its steps to access), how a cell gives them (transfer.parts).
+    parts: Parts | None = None
 
 
 SLUG = Column(
@@ -112,6 +115,13 @@ COLUMNS: dict[str, list[Column]] = {
         ),
         THEMES,
         Column("orcid", "Their ORCID iD, e.g. 0000-0002-1825-0097."),
+        Column("other_names", "Other names they have published under, one a line."),
+        Column("links", "Their pages on other sites, one a line: the page’s name | its address."),
+        Column(
+            "other_identifiers",
+            "Their identifiers in other systems, one a line: the system | the identifier | its address "
+            "if any, e.g. Scopus Author ID | 7007156898.",
+        ),
         Column(
             "email",
             "Their email address. A blank cell leaves a stored address as it is (public downloads "
@@ -185,6 +195,23 @@ COLUMNS: dict[str, list[Column]] = {
         Column("is_ongoing", "yes or no."),
         Column("unit_of_observation", "E.g. child, pupil, episode."),
         *(Column(fact.name, fact.csv_help) for fact in ACCESS_FACT_LIST),
+        Column(
+            "access_steps",
+            "The steps to apply, in one cell as a JSON list, as the API gives them: "
+            '[{"position": 1, "title": "Send an outline", "description": "", "url": '
+            '"https://example.org/apply"}, …]. position, description and url may be left out; a blank cell '
+            "means no steps.",
+            is_field=False,
+            parts=STEPS,
+        ),
+        Column(
+            "observations",
+            "Dated counts of what it holds, in one cell as a JSON list, as the API gives them: "
+            '[{"measure": "individuals", "count": 13700, "observed_on": "2024-08-31", "description": ""}, …]; '
+            "measure is individuals, records or events. A blank cell means no counts.",
+            is_field=False,
+            parts=OBSERVATIONS,
+        ),
         Column("licence", "The licence."),
         Column("formats", "E.g. CSV, SPSS, Stata."),
         Column("update_frequency", "E.g. annually."),

@@ -86,6 +86,8 @@ def exported_value(model: type[Model], column: columns.Column) -> Callable[[Mode
         return lambda entry: entry.get_absolute_url()
     if name == "shown_stage":
         return lambda project: project.current_stage
+    if column.parts is not None:
+        return column.parts.cell
     if name == "datasets_used":
         return lambda project: slugs(usage.dataset for usage in project.published_usages)
     if column.relation == "researcher":
@@ -153,6 +155,8 @@ DATASET = export_of(
         published_themes(),
         Prefetch("areas", queryset=Area.objects.only("code", "name")),
         "identifiers",
+        "access_steps",
+        "observations",
     ),
 )
 

@@ -37,6 +37,7 @@ from .columns import CLEAR, MODELS, Column, columns_by_name
 from .csvfile import unescaped
 from .lookups import BATCH_SIZE, Lookups, batches
 from .models import PendingImport
+from .parts import same
 from .reading import Table, limited, read_table
 from .remembered import NewEntries, clean_model_fields, remember_form_fields
 from .stored import Stored
@@ -183,6 +184,8 @@ class Row:
     creating: bool
     links: dict[str, list[int]]
     lead: Researcher | None = None
+    # A dataset's own rows by column (its steps to access, its dated counts), as transfer.parts reads them.
+    parts: dict[str, list[tuple]] = field(default_factory=dict)
     # False for a row that would change nothing stored: it is left untouched.
     changed: bool = True
 
@@ -200,6 +203,7 @@ class BulkImporter:
         self.columns = [known[name] for name in table.header if name in known]
         self.fields = [column.name for column in self.columns if column.is_field and not column.relation]
         self.relations = [column.name for column in self.columns if column.is_field and column.relation]
+        self.parts = [column.parts for column in self.columns if column.parts is not None]
         self.form_class = forms.modelform_factory(self.model, form=BulkRowForm, fields=self.fields)
         self.form_class.base_fields = SharedFields(self.form_class.base_fields)
         remember_form_fields(self.form_class.base_fields)
@@ -218,6 +222,8 @@ class BulkImporter:
         existing = self.existing_by_slug()
         reads_lead = any(column.relation == "researcher" for column in self.columns)
         self.stored = Stored.read(self.model, list(existing.values()), self.relations, reads_lead)
+        pks = [entry.pk for entry in existing.values()]
+        self.stored_parts = {parts.name: parts.stored(pks) for parts in self.parts}
         slug_rows: dict[str, int] = {}
         rows = []
         for number, cells in self.table.rows:
@@ -274,7 +280,11 @@ class BulkImporter:
                     f"This cell has {len(cell):,} characters; the most we take is {MAX_CELL_CHARACTERS:,}.",
                 )
                 cell = ""
-            if column.relation:
+            if column.parts is not None:
+                read = column.parts.read(cell, lambda message, c=column: problem(c.name, message))
+                if read is not None:
+                    row.parts[column.name] = read
+            elif column.relation:
                 value = self.lookups.resolve(
                     column.relation, cell, lambda message, c=column: problem(c.name, message)
                 )
@@ -294,7 +304,9 @@ class BulkImporter:
             for message in messages:
                 problem("" if name == NON_FIELD_ERRORS else name, message)
         if not row.creating:
-            row.changed = self.stored.changes(instance, row.links, row.lead.pk if row.lead else None)
+            row.changed = self.stored.changes(instance, row.links, row.lead.pk if row.lead else None) or any(
+                not same(read, self.stored_parts[name][instance.pk]) for name, read in row.parts.items()
+            )
         return row
 
     def field_value(self, column: Column, cell: str, instance: models.Model, problem) -> str:
@@ -393,6 +405,9 @@ class BulkImporter:
                     progress.advance(len(batch))
         self.save_links(rows)
         self.save_leads(rows)
+        # Before the versions, which include a dataset's steps and counts.
+        for parts in self.parts:
+            parts.replace({row.instance.pk: row.parts[parts.name] for row in rows})
         self.save_versions(rows)
         self.reindex_after_commit(rows)
 

@@ -166,8 +166,8 @@ def test_a_template_file_has_the_header_row_only(curator_client):
         "max_age,includes_antenatal,coverage_scope,areas,identifiers,start_year,end_year,is_ongoing,"
         "unit_of_observation,access_service,trusted_research_environment,access_decided_by,data_controller,"
         "data_processor,jurisdiction,who_may_apply,access_conditions,cost,cost_note,access_instructions,"
-        "access_url,weeks_to_access_from,weeks_to_access_to,access_confirmed_on,access_confirmed_by,licence,"
-        "formats,update_frequency,landing_page,doi,contact_name,contact_email,status"
+        "access_url,weeks_to_access_from,weeks_to_access_to,access_confirmed_on,access_confirmed_by,"
+        "access_steps,observations,licence,formats,update_frequency,landing_page,doi,contact_name,contact_email,status"
     ]
 
 
@@ -176,6 +176,7 @@ def test_the_page_documents_the_columns_and_offers_templates(curator_client):
     for kind in ("organisations", "researchers", "datasets", "projects"):
         assert f'href="/import/template/{kind}.csv"' in page
     assert "<code>ror_id</code>" in page
+    assert "<code>access_steps</code>" in page and "<code>observations</code>" in page
 
 
 # Who may import

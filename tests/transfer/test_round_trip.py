@@ -26,6 +26,7 @@ from tests.factories import DatasetFactory, OrganisationFactory, ResearcherFacto
 from transfer import importer
 from transfer.columns import COLUMNS, MODELS, Kind
 from transfer.models import PendingImport, digest_of
+from transfer.parts import Parts
 from transfer.reading import decode
 
 from .conftest import as_dicts, read_csv
@@ -52,6 +53,14 @@ EXAMPLES = {
     "landing_page": ["https://example.org/dataset"],
     "access_url": ["https://example.org/apply"],
     "doi": ["10.1093/ije/dys064", "10.5255/UKDA-SN-2000-1"],
+    "links": [
+        "Wikipedia entry | https://en.wikipedia.org/wiki/Josiah_Carberry",
+        "University page | https://example.org/a\nBlog, “notes” | https://example.org/b?c=1&d=2",
+    ],
+    "other_identifiers": [
+        "Scopus Author ID | 7007156898 | https://www.scopus.com/x?a=1",
+        "ResearcherID | A-1234-2008",
+    ],
 }
 # Pairs the models keep in order (a check constraint or clean()).
 ORDERED = [
@@ -112,6 +121,35 @@ def value_of(model_field, column, number: int):
     return text(model_field, column.required)
 
 
+def parts_of(parts: Parts):
+    """A strategy for a dataset's steps to access or dated counts: a few, with any text."""
+    if parts.name == "access_steps":
+        row = st.fixed_dictionaries(
+            {
+                "title": text(parts.model._meta.get_field("title"), required=True),
+                "description": text(parts.model._meta.get_field("description"), required=False),
+                "url": st.sampled_from(["", "https://example.org/apply?step=2"]),
+            }
+        )
+        numbered = st.lists(row, max_size=3).flatmap(
+            lambda rows: st.lists(
+                st.integers(1, 30), min_size=len(rows), max_size=len(rows), unique=True
+            ).map(lambda numbers: [{"position": n, **each} for n, each in zip(numbers, rows, strict=True)])
+        )
+        return numbered
+    return st.lists(
+        st.fixed_dictionaries(
+            {
+                "measure": st.sampled_from(parts.model.Measure.values),
+                "count": st.integers(0, 10**12),
+                "observed_on": st.dates(date(1990, 1, 1), date(2035, 12, 31)),
+                "description": text(parts.model._meta.get_field("description"), required=False),
+            }
+        ),
+        max_size=3,
+    )
+
+
 def in_order(values: dict) -> dict:
     for low, high in ORDERED:
         if values.get(low) is not None and values.get(high) is not None and values[high] < values[low]:
@@ -162,7 +200,9 @@ def draw_entry(data, kind: str, pools: Pools, number: int) -> tuple[dict, dict, 
     for column in COLUMNS[kind]:
         if not column.imported or column.name in ("slug", "status"):
             continue
-        if column.relation:
+        if column.parts is not None:
+            links[column.name] = data.draw(parts_of(column.parts))
+        elif column.relation:
             pool = pools.of(column.relation)
             if not column.is_field:
                 lead = data.draw(st.none() | st.sampled_from(pool))
@@ -182,12 +222,19 @@ def give(entry: Model, values: dict, links: dict, lead) -> None:
         setattr(entry, name, value)
     entry.save()
     for name, targets in links.items():
-        getattr(entry, name).set(targets)
+        if name in PARTS:  # a dataset's own rows, as dictionaries of their fields
+            getattr(entry, name).all().delete()
+            getattr(entry, name).bulk_create([PARTS[name].model(dataset=entry, **row) for row in targets])
+        else:
+            getattr(entry, name).set(targets)
     if lead is not None:
         Membership.objects.filter(project=entry, role=Membership.Role.LEAD).delete()
         Membership.objects.update_or_create(
             project=entry, researcher=lead, defaults={"role": Membership.Role.LEAD}
         )
+
+
+PARTS = {column.name: column.parts for column in COLUMNS[Kind.DATASETS] if column.parts is not None}
 
 
 def download(client: Client, kind: str) -> bytes:
