@@ -10,6 +10,7 @@ from .access import (
     Cost,
     Jurisdiction,
     Observation,
+    Standard,
 )
 from .dataset import MOST_WEEKS, Dataset, DatasetQuerySet, LinkageIdentifier, weeks_in_words
 from .dictionary import (
@@ -42,5 +43,6 @@ __all__ = [
     "Jurisdiction",
     "LinkageIdentifier",
     "Observation",
+    "Standard",
     "weeks_in_words",
 ]

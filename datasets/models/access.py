@@ -112,6 +112,45 @@ class ChoiceListField(models.JSONField):
         return [str(words.get(value, value)) for value in values]
 
 
+class Standard(models.TextChoices):
+    """A standard a dataset's data is kept in or transformed to (the HDR UK schema's
+    `accessibility.formatAndStandards.conformsTo`); each but "local" has a specification's address, which
+    DCAT gives as `dct:conformsTo`."""
+
+    NHS_DATA_DICTIONARY = "nhs-data-dictionary", "NHS Data Dictionary"
+    OMOP = "omop", "OMOP Common Data Model"
+    HL7_FHIR = "hl7-fhir", "HL7 FHIR"
+    OPENEHR = "openehr", "openEHR"
+    DDI_CODEBOOK = "ddi-codebook", "DDI-Codebook 2.5 (its data dictionary)"
+    LOCAL = "local", "A local format of the custodian’s own"
+
+    # The specification's address, and the HDR UK schema's name (StandardisedDataModelsEnum).
+    @property
+    def address(self) -> str:
+        return STANDARD_ADDRESSES.get(self.value, "")
+
+    @property
+    def hdruk(self) -> str:
+        return STANDARD_HDRUK[self.value]
+
+
+STANDARD_ADDRESSES = {
+    Standard.NHS_DATA_DICTIONARY: "https://www.datadictionary.nhs.uk/",
+    Standard.OMOP: "https://ohdsi.github.io/CommonDataModel/",
+    Standard.HL7_FHIR: "https://hl7.org/fhir/",
+    Standard.OPENEHR: "https://specifications.openehr.org/",
+    Standard.DDI_CODEBOOK: "https://ddialliance.org/Specification/DDI-Codebook/2.5/",
+}
+STANDARD_HDRUK = {
+    Standard.NHS_DATA_DICTIONARY: "NHS DATA DICTIONARY",
+    Standard.OMOP: "OMOP",
+    Standard.HL7_FHIR: "HL7 FHIR",
+    Standard.OPENEHR: "OPENEHR",
+    Standard.DDI_CODEBOOK: "OTHER",
+    Standard.LOCAL: "LOCAL",
+}
+
+
 class AccessStep(models.Model):
     """One step of the request route to a dataset, in order, with where to take it."""
 

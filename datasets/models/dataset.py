@@ -10,7 +10,7 @@ from core.models import Entry, WebAddressField
 from themes.models import ThemedQuerySet
 
 from ..life_stages import ANTENATAL, BY_SLUG, LifeStage, age_span, stages_for
-from .access import AccessService, Applicant, ChoiceListField, Condition, Cost, Jurisdiction
+from .access import AccessService, Applicant, ChoiceListField, Condition, Cost, Jurisdiction, Standard
 
 # How "None of these" reads on its own, on the page and in the descriptions.
 NO_CONDITIONS = "No accreditation, ethics approval, agreement or training"
@@ -205,6 +205,11 @@ class Dataset(Entry):
     )
     licence = models.CharField(max_length=200, blank=True)
     formats = models.CharField(max_length=200, blank=True, help_text="E.g. CSV, SPSS, Stata.")
+    conforms_to = ChoiceListField(
+        "standards it follows",
+        options=Standard,
+        help_text="The data models or dictionaries the data is kept in or transformed to, where known.",
+    )
     update_frequency = models.CharField(max_length=100, blank=True, help_text="E.g. annually, monthly.")
     landing_page = WebAddressField(blank=True)
     doi = DoiField("DOI", max_length=200)
