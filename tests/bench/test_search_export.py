@@ -54,3 +54,35 @@ def test_its_full_text_table_answers_a_ranked_search(exported):
         == set(bradford.facets.filter(name="theme").values_list("value", flat=True))
         != set()
     )
+
+
+def test_every_search_row_of_the_benchmark_is_compared():
+    from bench.datasette import QUERIES
+    from bench.management.commands.benchmark import SCENARIOS
+
+    assert [query.label for query in QUERIES] == [
+        label for label, _, _ in SCENARIOS if label.startswith("search:")
+    ]
+
+
+def test_the_ranked_searches_asked_of_datasette_run_on_the_export(exported):
+    from urllib.parse import parse_qs, urlsplit
+
+    from bench.datasette import QUERIES
+
+    _, connection = exported
+    found = {}
+    for query in QUERIES:
+        address = urlsplit(query.ranked("n8search"))
+        assert address.path == "/n8search.json"
+        params = {name: values[0] for name, values in parse_qs(address.query).items()}
+        sql = params.pop("sql")
+        params.pop("_shape")
+        found[query.label] = connection.execute(sql, params).fetchall()
+    assert found["search: query + 2 facets"] and {row[1] for row in found["search: query + 2 facets"]} == {
+        "dataset"
+    }
+    assert found["search: facets, no query"] and {row[1] for row in found["search: facets, no query"]} == {
+        "dataset"
+    }
+    assert found["search: typo"] == []
