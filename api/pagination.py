@@ -1,8 +1,15 @@
 """Pages of the API's lists: `?page=` and `?page_size=` checked, as every other parameter is, with a 400
-that says what is wrong, and their bounds in the OpenAPI schema."""
+that says what is wrong, and their bounds in the OpenAPI schema.
+
+`next` carries a keyset cursor (`?after=…`, core/keyset.py): a client that follows it reads page 5,000 as
+quickly as page 1, where `?page=5000` makes the database skip every entry before it.
+"""
 
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from core.keyset import BadCursor, keys_of, ordered_for_keyset, page_after, with_next_cursor
 
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -31,8 +38,54 @@ class Pages(PageNumberPagination):
         # A page past the last is still a 404 (Not found), as it names nothing; a malformed one is a 400.
         return whole_number(request, self.page_query_param) or 1
 
+    def paginate_queryset(self, queryset, request, view=None):
+        cursor = request.query_params.get("after")
+        if cursor is None:
+            queryset = ordered_for_keyset(queryset)
+            page = super().paginate_queryset(queryset, request, view)
+            with_next_cursor(self.page, keys_of(queryset))
+            return page
+        if self.page_query_param in request.query_params:
+            raise ValidationError({"after": ["Give page or after, not both."]})
+        queryset = ordered_for_keyset(queryset)
+        keys = keys_of(queryset)
+        if keys is None:
+            raise ValidationError({"after": ["This list is not paged by after: use page."]})
+        self.request = request
+        paginator = self.django_paginator_class(queryset, self.get_page_size(request))
+        try:
+            self.page = with_next_cursor(page_after(paginator, keys, cursor), keys)
+        except BadCursor:
+            raise ValidationError({"after": [BadCursor.message]}) from None
+        return self.page.object_list
+
+    def get_next_link(self):
+        if not self.page.has_next():
+            return None
+        if not self.page.next_cursor:
+            return super().get_next_link()
+        url = remove_query_param(self.request.build_absolute_uri(), self.page_query_param)
+        return replace_query_param(url, "after", self.page.next_cursor)
+
+    def get_previous_link(self):
+        if not self.page.has_previous():
+            return None
+        url = remove_query_param(self.request.build_absolute_uri(), "after")
+        if self.page.number == 2:
+            return remove_query_param(url, self.page_query_param)
+        return replace_query_param(url, self.page_query_param, self.page.number - 1)
+
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
+        parameters.append(
+            {
+                "name": "after",
+                "required": False,
+                "in": "query",
+                "description": "The page after a cursor, as given in `next` (instead of `page`).",
+                "schema": {"type": "string"},
+            }
+        )
         for parameter in parameters:
             if parameter["name"] == self.page_query_param:
                 parameter["schema"].update({"minimum": 1})

@@ -60,6 +60,7 @@ def active_filters(query: QueryDict, filterset: django_filters.FilterSet) -> lis
                 remaining = query.copy()
                 remaining.setlist(name, [other for other in texts if other != text])
                 remaining.pop("page", None)
+                remaining.pop("after", None)
                 active.append(
                     {
                         "label": field.label,
@@ -71,6 +72,7 @@ def active_filters(query: QueryDict, filterset: django_filters.FilterSet) -> lis
         remaining = query.copy()
         remaining.pop(name, None)
         remaining.pop("page", None)
+        remaining.pop("after", None)
         active.append(
             {"label": field.label, "value": describe(field, value), "remove_query": remaining.urlencode()}
         )

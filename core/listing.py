@@ -15,6 +15,7 @@ from transfer.export import downloads_every_status, entries_csv
 
 from .cached_counts import fresh_for, kept
 from .filters import active_filters, filters_sentence
+from .keyset import BadCursor, keys_of, ordered_for_keyset, page_after, with_next_cursor
 
 
 def with_ties_broken(entries: QuerySet) -> QuerySet:
@@ -42,7 +43,7 @@ def filtered_list(
     page's entries before they are shown (to attach counts kept in the cache, say).
     """
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
-    matching = with_ties_broken(filterset.qs)
+    matching = ordered_for_keyset(with_ties_broken(filterset.qs))
     if request.GET.get("format") == "csv":
         if downloads_every_status(request, queryset.model):
             # The list shows published entries; a curator's download is an import file for them all.
@@ -61,12 +62,23 @@ def filtered_list(
     # forgets the counts: a count kept meanwhile could be the index's old one.
     keywords = filterset.form.cleaned_data.get("q")
     paginator.count = kept(name, matching.count, fresh=fresh_for(request) or bool(keywords))
-    page = paginator.get_page(request.GET.get("page"))
+    keys = keys_of(matching)
+    status, cursor_problem = 200, ""
+    try:
+        if keys is not None and request.GET.get("after"):
+            # Following "Next": the page after the last entry shown, read from the index at any depth.
+            page = page_after(paginator, keys, request.GET["after"])
+        else:
+            page = paginator.get_page(request.GET.get("page"))
+    except BadCursor:
+        status, cursor_problem = 400, BadCursor.message
+        page = paginator.get_page(1)
+    with_next_cursor(page, keys)
     if each_page is not None:
-        page.object_list = list(page.object_list)
         each_page(page.object_list)
     page_query = request.GET.copy()
     page_query.pop("page", None)
+    page_query.pop("after", None)
     page_query.pop("format", None)
     csv_query = page_query.copy()
     csv_query["format"] = "csv"
@@ -83,8 +95,10 @@ def filtered_list(
             "csv_query": csv_query.urlencode(),
             "entry_noun": queryset.model._meta.verbose_name,
             "entries_noun": queryset.model._meta.verbose_name_plural,
+            "cursor_problem": cursor_problem,
             **(context or {}),
         },
+        status=status,
     )
 
 

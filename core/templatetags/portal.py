@@ -31,6 +31,7 @@ def query_with(context, name: str, value="") -> str:
     """This page's query string with `name` set to `value` (or removed when empty), back on page one."""
     query = context["request"].GET.copy()
     query.pop("page", None)
+    query.pop("after", None)
     if value:
         query[name] = str(value)
     else:
@@ -59,19 +60,27 @@ def page_numbers(current: int, last: int) -> list[int | None]:
 
 
 @register.inclusion_tag("includes/_page_links.html", takes_context=True)
-def pagination(context, current: int, last: int) -> dict:
-    """Numbered links to the pages of a list or search, keeping the rest of the query string."""
+def pagination(context, current: int, last: int, after: str = "") -> dict:
+    """Numbered links to the pages of a list or search, keeping the rest of the query string; with
+    `after` (a keyset cursor, core/keyset.py), Next reads the following page from the index at any depth."""
     query = context["request"].GET.copy()
     query.pop("format", None)
+    query.pop("after", None)
 
     def url(number: int) -> str:
         query["page"] = str(number)
         return "?" + query.urlencode()
 
+    def url_after(cursor: str) -> str:
+        following = query.copy()
+        following.pop("page", None)
+        following["after"] = cursor
+        return "?" + following.urlencode()
+
     return {
         "last": last,
         "current": current,
         "previous": url(current - 1) if current > 1 else "",
-        "next": url(current + 1) if current < last else "",
+        "next": url_after(after) if after else url(current + 1) if current < last else "",
         "items": [(number, url(number) if number else "") for number in page_numbers(current, last)],
     }
