@@ -267,6 +267,25 @@ def claimable_researcher() -> Researcher:
     return researcher
 
 
+def with_orcid_offered(page, site: str, path: str):
+    """The page as it is where the portal has ORCID credentials (it shows "Connect your ORCID iD")."""
+    from django.test import override_settings
+
+    with override_settings(ORCID_CLIENT_ID="APP-EXAMPLE", ORCID_CLIENT_SECRET="secret"):
+        return page.goto(site + path)
+
+
+def with_a_connected_orcid(page, site: str, path: str):
+    """The page once Cara, the curator, has connected her ORCID iD (kept for the pages after it)."""
+    from django.contrib.auth import get_user_model
+
+    from accounts.models import OrcidConnection
+
+    cara = get_user_model().objects.get(username="cara")
+    OrcidConnection.objects.get_or_create(user=cara, defaults={"orcid": "0000-0002-1825-0097"})
+    return page.goto(site + path)
+
+
 def running_job(user=None, done: int = 5) -> Job:
     """A link check `done` of 10 through, as a worker in this very process would be running it (so that
     the jobs pages do not take it for lost)."""
@@ -314,6 +333,8 @@ def curator_pages() -> list[PageType]:
     return [
         *public_pages(),
         PageType("account", "/accounts/"),
+        PageType("account, with ORCID offered", "/accounts/", visit=with_orcid_offered),
+        PageType("account, with a connected ORCID iD", "/accounts/", visit=with_a_connected_orcid),
         PageType("change email address", "/accounts/email/"),
         PageType(
             "change email address with errors", "/accounts/email/", 400, visit=after_clicking("Send the link")
