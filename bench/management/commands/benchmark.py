@@ -1,9 +1,12 @@
 """Server time and SQL query count of the portal's main requests, on the database in DATABASE_URL."""
 
 import fnmatch
+import html
 import platform
+import re
 import statistics
 import time
+from urllib.parse import urlsplit
 
 from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
@@ -12,6 +15,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from datasets.models import Dataset
+from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import Project
 from search.models import SearchEntry
@@ -24,14 +28,32 @@ SCENARIOS = [
     ("search: typo", "/search/?q=obesty", 50),
     ("search: query + 2 facets", "/search/?q=mental+health&kind=dataset&access_level=open", 50),
     ("search: facets, no query", "/search/?theme=early-years&kind=dataset", 50),
+    # The analyst's queries: a topic, a place and an age read from the words (search/understanding.py).
+    ("search: SEND Bradford 5-11", "/search/?q=SEND+Bradford+5-11", 50),
+    ("search: asthma in Bradford aged 5", "/search/?q=asthma+in+Bradford+children+aged+5", 50),
+    ("search: NEET 16-18 Gateshead", "/search/?q=NEET+16-18+Gateshead", 50),
     ("list: datasets filtered", "/datasets/?area=E08000032&life_stage=early-years", 30),
     ("list: researchers filtered", "/researchers/?theme=mental-health&career_stage=senior", 30),
     ("list: projects filtered", "/projects/?stage=active&theme=education", 30),
     ("list: datasets, first page", "/datasets/", 30),
     ("list: datasets, page 50", "/datasets/?page=50", 30),
+    # Reached by Next from the page before, as a person or a harvester pages: read after a keyset cursor.
+    ("list: datasets, page 50 by Next", "{datasets_50}", 30),
+    ("list: researchers, first page", "/researchers/", 30),
+    ("list: researchers, page 50", "/researchers/?page=50", 30),
+    ("list: researchers, page 5,000 by Next", "{researchers_5000}", 30),
+    ("list: organisations, first page", "/organisations/", 30),
     ("detail: dataset", "{dataset}", 30),
     ("detail: researcher", "{researcher}", 30),
     ("detail: project", "{project}", 30),
+    ("detail: organisation", "{organisation}", 30),
+    ("api: datasets list", "/api/v1/datasets/", 50),
+    ("api: researchers filtered", "/api/v1/researchers/?theme=mental-health&career_stage=senior", 50),
+    ("api: projects, page 50 by next", "{api_projects_50}", 50),
+    ("api: search", "/api/v1/search/?q=health", 50),
+    ("api: search, words + facets", "/api/v1/search/?q=mental+health&kind=dataset&access_level=open", 50),
+    ("api: dataset detail", "{api_dataset}", 50),
+    ("api: researcher detail", "{api_researcher}", 50),
     ("home", "/", 50),
     ("theme hub", "/themes/early-years/", 100),
     ("themes", "/themes/", 100),
@@ -49,6 +71,19 @@ def resident_megabytes() -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+def next_of(client: Client, url: str) -> str:
+    """The address of the page after `url`, as its Next link (a keyset cursor) gives it; the first page
+    when the directory has no such page."""
+    response = client.get(url)
+    if response.status_code != 200:
+        return url.split("?")[0]
+    if response["Content-Type"].startswith("application/json"):
+        following = urlsplit(response.json().get("next") or url.split("?")[0])
+        return f"{following.path}?{following.query}"
+    found = re.search(r'class="pagination-next" href="([^"]+)"', response.content.decode())
+    return url.split("?")[0] + html.unescape(found.group(1)) if found else url.split("?")[0]
 
 
 class Command(BaseCommand):
@@ -80,8 +115,13 @@ class Command(BaseCommand):
             "dataset": Dataset.objects.published().order_by("pk").first(),
             "researcher": Researcher.objects.published().order_by("pk").first(),
             "project": Project.objects.published().order_by("pk").first(),
+            "organisation": Organisation.objects.published().order_by("pk").first(),
         }
         urls = {name: entry.get_absolute_url() if entry else "/" for name, entry in entries.items()}
+        urls["api_dataset"] = f"/api/v1/datasets/{entries['dataset'].slug}/" if entries["dataset"] else "/"
+        urls["api_researcher"] = (
+            f"/api/v1/researchers/{entries['researcher'].slug}/" if entries["researcher"] else "/"
+        )
         self.stdout.write(
             f"{connection.vendor}, {SearchEntry.objects.count():,} indexed entries, "
             f"{platform.machine()}, Python {platform.python_version()}, {runs} runs each, "
@@ -92,6 +132,10 @@ class Command(BaseCommand):
         )
         client = Client()
         self.cold = cold
+        with override_settings(ALLOWED_HOSTS=["*"], DEBUG=False, RATELIMIT_ENABLE=False):
+            urls["datasets_50"] = next_of(client, "/datasets/?page=49")
+            urls["researchers_5000"] = next_of(client, "/researchers/?page=4999")
+            urls["api_projects_50"] = next_of(client, "/api/v1/projects/?page=49")
         missed = []
         # One client asks hundreds of times a minute: the rate limits would answer 429 in a few milliseconds.
         with override_settings(ALLOWED_HOSTS=["*"], DEBUG=False, RATELIMIT_ENABLE=False):
