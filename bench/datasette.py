@@ -134,8 +134,9 @@ def server(command: list[str], env: dict, health: str, log: Path) -> Iterator[No
             process.wait()
 
 
-def portal_env(work: Path, port: int, cold: bool) -> dict:
-    """Production settings as scripts/loadtest sets them: no DEBUG, a throwaway key, plain HTTP."""
+def portal_env(work: Path, port: int, cold: bool, demand_log: str | None = None) -> dict:
+    """Production settings as scripts/loadtest sets them: no DEBUG, a throwaway key, plain HTTP; with
+    `cold`, no cache; with `demand_log`, searches are logged in that database (bench/comparison_settings.py)."""
     env = {key: value for key, value in os.environ.items() if key not in ("DEBUG", "REDIS_URL")}
     env.update(
         SECRET_KEY="datasette-comparison-" + secrets.token_hex(16),
@@ -146,9 +147,11 @@ def portal_env(work: Path, port: int, cold: bool) -> dict:
         STATIC_ROOT=str(work / "static"),
         GUNICORN_BIND=f"127.0.0.1:{port}",
         WEB_CONCURRENCY="1",
+        DJANGO_SETTINGS_MODULE="bench.comparison_settings",
+        BENCH_NO_CACHE="1" if cold else "",
     )
-    if cold:
-        env["DJANGO_SETTINGS_MODULE"] = "bench.cold_settings"
+    if demand_log:
+        env["BENCH_DEMAND_LOG_URL"] = demand_log
     return env
 
 
@@ -156,7 +159,9 @@ def percentiles(timings: list[float]) -> tuple[float, float]:
     return statistics.median(timings), statistics.quantiles(timings, n=20, method="inclusive")[18]
 
 
-def compare(export_path: Path, datasette: str, runs: int, port: int, write) -> dict:
+def compare(
+    export_path: Path, datasette: str, runs: int, port: int, write, demand_log: str | None = None
+) -> dict:
     """Serves and times everything; writes the table with `write` and returns {(label, target): timings}."""
     database = export_path.stem
     python = sys.executable
@@ -181,7 +186,7 @@ def compare(export_path: Path, datasette: str, runs: int, port: int, write) -> d
             stack.enter_context(
                 server(
                     [gunicorn, "-c", "n8portal/gunicorn.conf.py", "n8portal.wsgi"],
-                    portal_env(work, int(bases[target].rsplit(":", 1)[1]), cold),
+                    portal_env(work, int(bases[target].rsplit(":", 1)[1]), cold, demand_log),
                     bases[target] + "/health/",
                     work / f"{target.replace(' ', '-')}.log",
                 )

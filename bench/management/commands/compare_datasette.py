@@ -23,13 +23,18 @@ class Command(BaseCommand):
         )
         parser.add_argument("--datasette", help="The datasette program (default: $DATASETTE, or on PATH).")
         parser.add_argument("--port", type=int, default=8811, help="First of three local ports to serve on.")
+        parser.add_argument(
+            "--demand-log-url",
+            help="Log the portal's searches in this database (a scratch one made with migrate) instead of "
+            "DATABASE_URL's, so that a directory that must not change is only read.",
+        )
 
-    def handle(self, *args, runs, file, reuse, datasette, port, **options):
+    def handle(self, *args, runs, file, reuse, datasette, port, demand_log_url, **options):
         path = Path(file)
         try:
             program = find_datasette(datasette)
             if not (reuse and path.exists()):
                 self.stdout.write(f"Exported {export(path):,} search rows to {path}")
-            compare(path, program, runs, port, self.stdout.write)
+            compare(path, program, runs, port, self.stdout.write, demand_log_url)
         except RuntimeError as error:
             raise CommandError(str(error)) from error
