@@ -12,7 +12,7 @@ from .access import (
     Observation,
     Standard,
 )
-from .dataset import MOST_WEEKS, Dataset, DatasetQuerySet, LinkageIdentifier, weeks_in_words
+from .dataset import MOST_WEEKS, Dataset, DatasetQuerySet, Distribution, LinkageIdentifier, weeks_in_words
 from .dictionary import (
     DictionaryTable,
     PendingDictionaryImport,
@@ -40,6 +40,7 @@ __all__ = [
     "Cost",
     "Dataset",
     "DatasetQuerySet",
+    "Distribution",
     "Jurisdiction",
     "LinkageIdentifier",
     "Observation",

@@ -1,3 +1,5 @@
+from typing import NamedTuple
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -6,9 +8,11 @@ from django.urls import reverse
 
 from core.identifiers import DoiField
 from core.keywords import split_keywords
+from core.lines import LinesField, items
 from core.models import Entry, WebAddressField
 from themes.models import ThemedQuerySet
 
+from ..languages import codes, name_of, validate_languages
 from ..life_stages import ANTENATAL, BY_SLUG, LifeStage, age_span, stages_for
 from .access import AccessService, Applicant, ChoiceListField, Condition, Cost, Jurisdiction, Standard
 
@@ -16,6 +20,14 @@ from .access import AccessService, Applicant, ChoiceListField, Condition, Cost, 
 NO_CONDITIONS = "No accreditation, ethics approval, agreement or training"
 # Five years: a longer wait is a typing mistake.
 MOST_WEEKS = 260
+
+
+class Distribution(NamedTuple):
+    """One file, service or page the data is published as (a DCAT distribution, a CKAN resource)."""
+
+    title: str
+    format: str
+    url: str
 
 
 class LinkageIdentifier(models.Model):
@@ -213,6 +225,21 @@ class Dataset(Entry):
     update_frequency = models.CharField(max_length=100, blank=True, help_text="E.g. annually, monthly.")
     landing_page = WebAddressField(blank=True)
     doi = DoiField("DOI", max_length=200)
+    distributions = LinesField(
+        parts=3,
+        help_text="Each file, service or page the data is published as, one a line: its title | its format | "
+        "its address, e.g. “Annual tables 2023 | CSV | https://…” (title and format may be left out).",
+    )
+    language = models.CharField(
+        "languages",
+        max_length=100,
+        blank=True,
+        validators=[validate_languages],
+        help_text="ISO 639-3 codes of the languages the data is in, separated by commas, e.g. eng, cym.",
+    )
+    # The source catalogue's dates, where the dataset was harvested; ours are `created` and `updated`.
+    issued = models.DateField("first published by its source", null=True, blank=True)
+    modified = models.DateField("last changed by its source", null=True, blank=True)
 
     objects = DatasetQuerySet.as_manager()
     keyword_fields = ["title", "summary", "keywords", "description"]
@@ -331,6 +358,18 @@ class Dataset(Entry):
     @property
     def keyword_list(self) -> list[str]:
         return split_keywords(self.keywords)
+
+    @property
+    def distribution_list(self) -> list[Distribution]:
+        return [Distribution(*row) for row in items(self.distributions, 3)]
+
+    @property
+    def language_codes(self) -> list[str]:
+        return codes(self.language)
+
+    @property
+    def language_names(self) -> list[str]:
+        return [name_of(code) for code in self.language_codes]
 
     @property
     def doi_url(self) -> str:
