@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from areas.models import Area
 from datasets.access_facts import ACCESS_FACTS
-from datasets.models import AccessStep, Applicant, Condition, Dataset, Observation
+from datasets.models import AccessStep, Applicant, Condition, Dataset, Observation, Standard
 from involvement.models import Opportunity
 from organisations.models import Organisation
 from people.models import Researcher
@@ -137,6 +137,10 @@ class DatasetSerializer(EntrySerializer):
     )
     who_may_apply = serializers.ListField(child=serializers.ChoiceField(choices=Applicant.choices))
     access_conditions = serializers.ListField(child=serializers.ChoiceField(choices=Condition.choices))
+    conforms_to = serializers.ListField(
+        child=serializers.ChoiceField(choices=Standard.choices),
+        help_text="The standards the data follows (data models, data dictionaries).",
+    )
     time_to_access = serializers.CharField(help_text="The typical wait in words, from the weeks given.")
     custodian = EntryLink("api:organisation-detail")
     themes = links("api:theme-detail")
@@ -180,6 +184,7 @@ class DatasetSerializer(EntrySerializer):
             "time_to_access",
             "licence",
             "formats",
+            "conforms_to",
             "update_frequency",
             "landing_page",
             "doi",

@@ -19,7 +19,7 @@ from django.utils.encoding import iri_to_uri
 from rdflib import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 
 from areas.models import Area
-from datasets.models import Dataset, Observation
+from datasets.models import Dataset, Observation, Standard
 from organisations.models import Organisation
 from themes.models import Theme
 
@@ -287,7 +287,17 @@ class DcatWriter:
         self.add_temporal(node, dataset, page)
         self.add_frequency(node, dataset)
         self.add_counts(node, dataset)
+        for standard in map(Standard, dataset.conforms_to):
+            if standard.address:  # a local format has no specification to point to
+                self.add(node, DCTERMS.conformsTo, self.add_standard(standard))
         self.add_distribution(node, dataset, page)
+        return node
+
+    def add_standard(self, standard: Standard) -> URIRef:
+        node = URIRef(standard.address)
+        if self.first_time(node):
+            self.add(node, RDF.type, DCTERMS.Standard)
+            self.add(node, DCTERMS.title, en(standard.label))
         return node
 
     def add_date(self, subject: URIRef, predicate: URIRef, moment) -> None:

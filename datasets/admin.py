@@ -50,6 +50,7 @@ class DatasetAdmin(EntryAdmin):
                     *ACCESS_FACTS,
                     "licence",
                     "formats",
+                    "conforms_to",
                     "update_frequency",
                     "landing_page",
                     "doi",

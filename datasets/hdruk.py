@@ -13,7 +13,7 @@ from areas.models import Area
 from catalogue import vocabularies
 
 from .dictionary.hdruk import structural_metadata
-from .models import AccessService, Condition, Cost, Dataset, Observation
+from .models import AccessService, Condition, Cost, Dataset, Observation, Standard
 
 SCHEMA_VERSION = "3.0.0"
 # The schema's own rule for a DOI, narrower than ours (core.identifiers): other DOIs are left out.
@@ -68,12 +68,29 @@ def hdruk_metadata(dataset: Dataset, absolute: Callable[[str], str]) -> dict:
         "summary": summary(dataset),
         "documentation": {"description": text_between(description(dataset), 2, 10_000)},
         "coverage": coverage(dataset),
-        "accessibility": {"access": access(dataset), "usage": usage(dataset)},
+        "accessibility": {
+            "access": access(dataset),
+            "usage": usage(dataset),
+            "formatAndStandards": format_and_standards(dataset),
+        },
         "enrichmentAndLinkage": linkage(dataset, absolute),
         "observations": [observation(each) for each in dataset.observations.all()],
         "structuralMetadata": structural_metadata(dataset),
     }
     return {key: value for key, value in document.items() if value is not None}
+
+
+def format_and_standards(dataset: Dataset) -> dict | None:
+    """The standards the data follows, where recorded (the section's four keys are all required: we record
+    no controlled vocabularies, and the directory's datasets are in English)."""
+    if not dataset.conforms_to:
+        return None
+    return {
+        "vocabularyEncodingScheme": [],
+        "conformsTo": list(dict.fromkeys(Standard(value).hdruk for value in dataset.conforms_to)),
+        "language": ["en"],
+        "format": [part.strip() for part in dataset.formats.split(",") if part.strip()],
+    }
 
 
 def text_between(text: str, shortest: int, longest: int) -> str:

@@ -245,7 +245,7 @@ class DatasetForm(EntryForm):
             ],
         ),
         ("Getting access", ["access_level", *ACCESS_FACTS, "licence", "identifiers"]),
-        ("Formats and links", ["formats", "update_frequency", "landing_page", "doi"]),
+        ("Formats and links", ["formats", "conforms_to", "update_frequency", "landing_page", "doi"]),
     ]
 
     def clean(self):
@@ -285,6 +285,7 @@ class DatasetForm(EntryForm):
             *ACCESS_FACTS,
             "licence",
             "formats",
+            "conforms_to",
             "update_frequency",
             "landing_page",
             "doi",

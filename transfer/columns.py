@@ -214,9 +214,22 @@ COLUMNS: dict[str, list[Column]] = {
         ),
         Column("licence", "The licence."),
         Column("formats", "E.g. CSV, SPSS, Stata."),
+        Column(
+            "conforms_to",
+            "The standards the data follows, separated by “; ”: nhs-data-dictionary, omop, hl7-fhir, openehr, "
+            "ddi-codebook, local (or the words shown on the site).",
+        ),
         Column("update_frequency", "E.g. annually."),
         Column("landing_page", "A web address."),
         Column("doi", "E.g. 10.1093/ije/dys064."),
+        Column(
+            "distributions",
+            "Each file, service or page it is published as, one a line: title | format | address "
+            "(title and format may be left out).",
+        ),
+        Column("language", "ISO 639-3 codes of the languages the data is in, separated by commas: eng, cym."),
+        Column("issued", "When its source catalogue first published it, as 2024-01-31."),
+        Column("modified", "When its source catalogue last changed it, as 2024-01-31."),
         Column("contact_name", "A team or role."),
         Column("contact_email", "A team mailbox, shown publicly."),
         STATUS,

@@ -63,6 +63,7 @@ def complete_dataset(db, bradford, leeds):
         access_url="https://borninbradford.nhs.uk/research/how-to-access-data/",
         licence="Open Government Licence v3.0",
         formats="CSV",
+        conforms_to=["nhs-data-dictionary", "ddi-codebook", "local"],
         update_frequency="annually",
         landing_page="https://borninbradford.nhs.uk/",
         doi="10.1234/bib.2024",
