@@ -299,3 +299,20 @@ def test_my_data_includes_the_connected_id_and_closing_forgets_it(client, django
     ria.refresh_from_db()
     assert not ria.is_active
     assert not OrcidConnection.objects.exists()
+
+
+def test_curators_see_connected_ids_in_the_admin_and_may_delete_one(client, ria):
+    from django.contrib.auth.models import Group
+
+    from accounts.policy import CURATORS_GROUP
+
+    connection = OrcidConnection.objects.create(user=ria, orcid=RIAS_ORCID)
+    staff = UserFactory(username="staff", is_staff=True)
+    client.force_login(staff)
+    assert client.get("/admin/accounts/orcidconnection/").status_code == 302  # to sign in: not a curator
+    staff.groups.add(Group.objects.get(name=CURATORS_GROUP))
+    assert RIAS_ORCID in client.get("/admin/accounts/orcidconnection/").text
+    assert client.get("/admin/accounts/orcidconnection/add/").status_code == 403
+    delete = f"/admin/accounts/orcidconnection/{connection.pk}/delete/"
+    assert client.post(delete, {"post": "yes"}).status_code == 302
+    assert not OrcidConnection.objects.exists()
