@@ -90,3 +90,18 @@ def test_work_above_the_limit_is_a_fixed_number_of_queries(directory, small_limi
 )
 def test_estimates_are_rounded_to_two_significant_figures(number, written):
     assert about(number) == written
+
+
+def test_a_search_clearly_above_the_limit_is_not_also_counted_one_by_one(directory, small_limit):
+    query = search("children").query
+    found, counted = service.sized(query, service.sample_windows())
+    assert found >= service.ESTIMATE_FROM
+    assert counted is None
+
+
+def test_a_search_the_sample_cannot_place_is_counted_up_to_the_limit(directory, small_limit, monkeypatch):
+    monkeypatch.setattr(service, "ESTIMATE_FROM", 10**6)
+    query = search("children").query
+    sql, params = query.current()
+    _, counted = service.sized(query, service.sample_windows())
+    assert counted == min(service.count(sql, params), service.EXACT_UP_TO + 1)
