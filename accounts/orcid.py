@@ -5,7 +5,8 @@ The account page sends its owner to ORCID with a random `state` kept in their se
 back with a one-time code (or an error, if they said no); the portal exchanges the code, with its client
 secret, for the iD of whoever signed in to ORCID. Only that iD counts as theirs: it links the account to
 the researcher profile with the same iD (accounts/claims.py). The access token is not kept: the portal
-reads nothing else from ORCID.
+reads nothing else from ORCID. ORCID's redirect back is a cross-site top-level GET: the session cookie
+must stay SameSite=Lax (Django's default), or the state would not be found.
 
 Written by hand over urllib, as harvest/orcid.py fetches records: two HTTP exchanges and one check do
 not earn an OAuth library (and its own session and settings conventions).
@@ -16,8 +17,10 @@ import secrets
 import urllib.error
 import urllib.parse
 import urllib.request
+from functools import wraps
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest
@@ -40,10 +43,17 @@ def configured() -> bool:
     return bool(settings.ORCID_CLIENT_ID and settings.ORCID_CLIENT_SECRET)
 
 
-def require_configured() -> None:
-    """Without the portal's ORCID credentials its ORCID addresses do not exist."""
-    if not configured():
-        raise Http404("Connecting an ORCID iD is not offered on this site.")
+def offered(view):
+    """For the views of the flow: without the portal's ORCID credentials they do not exist (404, signed in
+    or not); with them, anonymous visitors are sent to sign in."""
+
+    @wraps(view)
+    def checked(request: HttpRequest, *args, **kwargs):
+        if not configured():
+            raise Http404("Connecting an ORCID iD is not offered on this site.")
+        return login_required(view)(request, *args, **kwargs)
+
+    return checked
 
 
 def authorize_url(request: HttpRequest, redirect_uri: str) -> str:

@@ -205,19 +205,17 @@ def orcid_redirect_uri(request: HttpRequest) -> str:
     return site_url(request) + reverse("accounts:orcid-done")
 
 
-@login_required
+@orcid.offered
 def connect_orcid(request: HttpRequest) -> HttpResponse:
     """Sends the person to sign in to ORCID, which sends them back to `orcid_done`. A link, not a form:
     the content security policy lets forms post only to the portal, and nothing changes here."""
-    orcid.require_configured()
     return redirect(orcid.authorize_url(request, orcid_redirect_uri(request)))
 
 
-@login_required
+@orcid.offered
 def orcid_done(request: HttpRequest) -> HttpResponse:
     """Where ORCID sends the person back: connects the iD ORCID vouches for, and links the profile with
     that iD when the account has none. Whatever went wrong is said on the account page."""
-    orcid.require_configured()
     try:
         code = orcid.check_answer(request)
         orcid_id = orcid.exchange(code, orcid_redirect_uri(request))

@@ -266,6 +266,9 @@ def test_not_configured_there_is_no_button_and_no_address(signed_in, ria, settin
     assert "ORCID iD" not in page.text
     assert signed_in.get("/accounts/orcid/connect/").status_code == 404
     assert signed_in.get("/accounts/orcid/done/", {"code": "good", "state": "x"}).status_code == 404
+    signed_in.logout()
+    assert signed_in.get("/accounts/orcid/connect/").status_code == 404
+    signed_in.force_login(ria)
     # An iD connected before stays the person's to see and remove.
     OrcidConnection.objects.create(user=ria, orcid=RIAS_ORCID)
     assert RIAS_ORCID in signed_in.get("/accounts/").text
