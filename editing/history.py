@@ -11,6 +11,7 @@ import reversion
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
+from django.core.paginator import Page, Paginator
 from django.core.serializers.base import DeserializationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
@@ -34,11 +35,13 @@ PARTS = (
     "projects.Output",
     "collection.CollectionItem",
 )
+# Not entries, but versioned when edited on the site: a data dictionary's variables and tables.
+DICTIONARY = ("datasets.Variable", "datasets.DictionaryTable")
 
 
 def register_versioned_models() -> None:
     # The admin registers the models it versions first, with its own guess at what to follow.
-    for label, follow in [*VERSIONED.items(), *((label, ()) for label in PARTS)]:
+    for label, follow in [*VERSIONED.items(), *((label, ()) for label in (*PARTS, *DICTIONARY))]:
         model = apps.get_model(label)
         if reversion.is_registered(model):
             reversion.unregister(model)
@@ -78,6 +81,16 @@ def versions_of(entry) -> QuerySet:
         .select_related("revision__user")
         .order_by("-revision__date_created", "-pk")
     )
+
+
+def numbered_page(entry, page_number) -> tuple[Page, list[tuple[int, Step]], int]:
+    """A page of the entry's versions (20 a page, newest first), each numbered from the first (v1) so that
+    two changes in the same minute are told apart, with what it changed; and how many there are."""
+    page = Paginator(versions_of(entry), 20).get_page(page_number)
+    older = versions_of(entry)[page.end_index() : page.end_index() + 1]
+    found = steps(entry, list(page.object_list), next(iter(older), None))
+    total = page.paginator.count
+    return page, [(total - page.start_index() + 1 - index, step) for index, step in enumerate(found)], total
 
 
 def ensure_first_version(entry) -> None:

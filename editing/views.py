@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.admin.utils import NestedObjects
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -311,12 +310,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 def entry_history(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
     entry = entry_or_404(kind, slug)
     require(request.user, Action.EDIT, entry)
-    page = Paginator(history.versions_of(entry), 20).get_page(request.GET.get("page"))
-    older = history.versions_of(entry)[page.end_index() : page.end_index() + 1]
-    steps = history.steps(entry, list(page.object_list), next(iter(older), None))
-    # Versions are numbered from the first (v1) so that two changes in the same minute are told apart.
-    total = page.paginator.count
-    numbered = [(total - page.start_index() + 1 - index, step) for index, step in enumerate(steps)]
+    page, numbered, total = history.numbered_page(entry, request.GET.get("page"))
     return render(
         request,
         "editing/history.html",
@@ -324,7 +318,6 @@ def entry_history(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
             "entry": entry,
             "kind": kind,
             "page": page,
-            "steps": steps,
             "numbered": numbered,
             "total": total,
             "show_emails": is_curator(request.user),

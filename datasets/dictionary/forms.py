@@ -33,6 +33,23 @@ class DictionaryUploadForm(forms.Form):
         return upload
 
 
+class TableForm(forms.ModelForm):
+    """A table's own name and description; its address (slug) stays, so links to its variables keep working."""
+
+    class Meta:
+        model = DictionaryTable
+        fields = ["name", "description"]
+        labels = {"name": "Name of the table, module or sweep"}
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        others = DictionaryTable.objects.filter(dataset_id=self.instance.dataset_id, name=name)
+        if others.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(f"This dataset already has a table called “{name}”.")
+        return name
+
+
 class VariableForm(forms.ModelForm):
     table_name = forms.CharField(
         label="Table, module or sweep",

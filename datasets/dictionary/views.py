@@ -2,22 +2,26 @@
 
 from datetime import timedelta
 
+import reversion
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from accounts.policy import may_edit_dictionary
+from accounts.policy import is_curator, may_edit_dictionary
 from core.cached_counts import fresh_for, kept
 from core.visibility import visible_entry
 from datasets import tasks
 from datasets.models import Dataset, DictionaryTable, PendingDictionaryImport, Variable
+from editing import history
 from jobs.models import Job
 from jobs.runner import AlreadyQueued
 from transfer.csvfile import csv_response
@@ -27,7 +31,7 @@ from . import chart
 from .changes import dictionaries_changed
 from .columns import COLUMNS, NAMES
 from .formats import MOST_VARIABLES
-from .forms import DictionaryUploadForm, VariableForm
+from .forms import DictionaryUploadForm, TableForm, VariableForm
 from .importer import Outcome
 
 VARIABLES_PER_PAGE = 50
@@ -107,10 +111,16 @@ def variable_detail(request: HttpRequest, slug: str, table: str, name: str) -> H
     dataset = visible_dataset(request, slug)
     variable = find_variable(dataset, table, name)
     variable.dataset = dataset
+    may_edit = may_edit_dictionary(request.user, dataset)
     return render(
         request,
         "datasets/dictionary/variable_detail.html",
-        {"dataset": dataset, "variable": variable, "may_edit": may_edit_dictionary(request.user, dataset)},
+        {
+            "dataset": dataset,
+            "variable": variable,
+            "may_edit": may_edit,
+            "versions": history.versions_of(variable).count() if may_edit else 0,
+        },
     )
 
 
@@ -145,7 +155,14 @@ def variable_edit(request: HttpRequest, slug: str, table: str = "", name: str = 
     variable = find_variable(dataset, table, name) if name else None
     form = VariableForm(request.POST or None, instance=variable, dataset=dataset)
     if request.method == "POST" and form.is_valid():
-        saved = form.save()
+        with transaction.atomic():
+            if variable is not None:
+                # As stored, not as the form has just changed it.
+                history.ensure_first_version(Variable.objects.get(pk=variable.pk))
+            with reversion.create_revision():
+                saved = form.save()
+                reversion.set_user(request.user)
+                reversion.set_comment("Edited" if variable is not None else "Added")
         dictionaries_changed([dataset.pk])
         messages.success(request, f"Saved {saved.name}.")
         saved.dataset = dataset
@@ -154,6 +171,71 @@ def variable_edit(request: HttpRequest, slug: str, table: str = "", name: str = 
         request,
         "datasets/dictionary/variable_form.html",
         {"dataset": dataset, "variable": variable, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def variable_history(request: HttpRequest, slug: str, table: str, name: str) -> HttpResponse:
+    """Every recorded version of a variable, newest first, numbered from the first, with what each changed."""
+    dataset = editable_dataset(request, slug)
+    variable = find_variable(dataset, table, name)
+    variable.dataset = dataset
+    page, numbered, total = history.numbered_page(variable, request.GET.get("page"))
+    return render(
+        request,
+        "datasets/dictionary/variable_history.html",
+        {
+            "dataset": dataset,
+            "variable": variable,
+            "page": page,
+            "numbered": numbered,
+            "total": total,
+            "show_emails": is_curator(request.user),
+        },
+    )
+
+
+@require_POST
+@login_required
+def variable_restore(request: HttpRequest, slug: str, table: str, name: str, version_id: int) -> HttpResponse:
+    dataset = editable_dataset(request, slug)
+    variable = find_variable(dataset, table, name)
+    version = get_object_or_404(history.versions_of(variable), pk=version_id)
+    try:
+        history.restore(variable, version, request.user)
+    except history.RestoreFailed as failed:
+        messages.error(request, str(failed))
+        return redirect("dictionary:history", dataset.slug, table, name)
+    dictionaries_changed([dataset.pk])
+    restored = Variable.objects.select_related("table").get(pk=variable.pk)
+    restored.dataset = dataset
+    messages.success(
+        request, f"{restored.name} is back as it was on {version.revision.date_created:%d %B %Y at %H:%M}."
+    )
+    return redirect(restored)
+
+
+@login_required
+def table_edit(request: HttpRequest, slug: str, table: str) -> HttpResponse:
+    """A table's own name and description (its variables are edited one by one)."""
+    dataset = editable_dataset(request, slug)
+    found = get_object_or_404(DictionaryTable, dataset=dataset, slug=table)
+    form = TableForm(request.POST or None, instance=found)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            history.ensure_first_version(DictionaryTable.objects.get(pk=found.pk))
+            with reversion.create_revision():
+                saved = form.save()
+                reversion.set_user(request.user)
+                reversion.set_comment("Edited")
+        dictionaries_changed([dataset.pk])
+        messages.success(request, f"Saved the table {saved.name}.")
+        return redirect(reverse("dictionary:list", args=[dataset.slug]) + f"?table={saved.slug}")
+    return render(
+        request,
+        "datasets/dictionary/table_form.html",
+        {"dataset": dataset, "table": DictionaryTable.objects.get(pk=found.pk), "form": form},
         status=400 if request.method == "POST" else 200,
     )
 

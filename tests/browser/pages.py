@@ -388,6 +388,17 @@ def curator_pages() -> list[PageType]:
             "editing a variable",
             "/datasets/national-pupil-database/variables/spring-school-census/FSMeligible/edit/",
         ),
+        PageType(
+            "a variable's history, after an edit",
+            "/datasets/national-pupil-database/variables/spring-school-census/FSMeligible/edit/",
+            visit=after_clicking(
+                "Save the variable",
+                then="/datasets/national-pupil-database/variables/spring-school-census/FSMeligible/history/",
+            ),
+        ),
+        PageType(
+            "editing a data dictionary table", "/datasets/national-pupil-database/tables/spring-school-census/edit/"
+        ),
         PageType("harvest datasets", "/harvest/"),
         PageType("harvest a researcher from ORCID", "/harvest/orcid/"),
         PageType("background jobs", "/jobs/"),
