@@ -94,6 +94,11 @@ QUERIES = [
     Query("search: typo", "obesty"),
     Query("search: query + 2 facets", "mental health", kind="dataset", access_level="open"),
     Query("search: facets, no query", None, kind="dataset", theme="early-years"),
+    # The analysts' searches, as Datasette's own escaping reads the words typed: every word required,
+    # no places or ages understood.
+    Query("search: SEND Bradford 5-11", '"SEND" "Bradford" "5-11"'),
+    Query("search: asthma in Bradford aged 5", '"asthma" "in" "Bradford" "children" "aged" "5"'),
+    Query("search: NEET 16-18 Gateshead", '"NEET" "16-18" "Gateshead"'),
 ]
 
 TARGETS = ("portal cold", "portal kept", "Datasette ranked", "Datasette table")
