@@ -75,6 +75,29 @@ class OrganisationSerializer(EntrySerializer):
         return f"https://ror.org/{organisation.ror_id}" if organisation.ror_id else ""
 
 
+class LinkSerializer(serializers.Serializer):
+    """One of a researcher's links elsewhere (an ORCID researcher URL)."""
+
+    name = serializers.CharField()
+    url = serializers.URLField()
+
+
+class OtherIdentifierSerializer(serializers.Serializer):
+    """One of a researcher's identifiers in another system (an ORCID external identifier)."""
+
+    system = serializers.CharField(help_text="E.g. Scopus Author ID.")
+    identifier = serializers.CharField()
+    url = serializers.CharField(help_text="Its address, or empty when there is none.")
+
+
+class DistributionSerializer(serializers.Serializer):
+    """One file, service or page a dataset is published as."""
+
+    title = serializers.CharField()
+    format = serializers.CharField()
+    url = serializers.URLField()
+
+
 class ResearcherSerializer(EntrySerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:researcher-detail", lookup_field="slug")
     organisation = EntryLink("api:organisation-detail")
@@ -83,6 +106,11 @@ class ResearcherSerializer(EntrySerializer):
     expertise = serializers.ListField(source="expertise_list", child=serializers.CharField())
     methods = serializers.ListField(source="methods_list", child=serializers.CharField())
     open_to = serializers.ListField(child=serializers.CharField())
+    other_names = serializers.ListField(source="other_name_list", child=serializers.CharField())
+    links = LinkSerializer(source="link_list", many=True, help_text="Their pages on other sites.")
+    other_identifiers = OtherIdentifierSerializer(
+        source="other_identifier_list", many=True, help_text="Their identifiers in other systems."
+    )
     email = serializers.SerializerMethodField(help_text="Only when the person chose to show it.")
     lived_experience = serializers.SerializerMethodField(
         help_text="The person's own words, only when they chose to show them."
@@ -104,6 +132,9 @@ class ResearcherSerializer(EntrySerializer):
             "themes",
             "orcid",
             "orcid_url",
+            "other_names",
+            "links",
+            "other_identifiers",
             "email",
             "open_to",
             "lived_experience",
@@ -150,6 +181,12 @@ class DatasetSerializer(EntrySerializer):
     life_stages = serializers.SerializerMethodField()
     identifiers = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
     doi_url = serializers.CharField()
+    distributions = DistributionSerializer(
+        source="distribution_list", many=True, help_text="Every file, service or page it is published as."
+    )
+    languages = serializers.ListField(
+        source="language_codes", child=serializers.CharField(), help_text="ISO 639-3 codes, e.g. eng."
+    )
 
     class Meta:
         model = Dataset
@@ -189,6 +226,10 @@ class DatasetSerializer(EntrySerializer):
             "landing_page",
             "doi",
             "doi_url",
+            "distributions",
+            "languages",
+            "issued",
+            "modified",
         ]
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))

@@ -19,7 +19,9 @@ from django.utils.encoding import iri_to_uri
 from rdflib import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 
 from areas.models import Area
+from datasets.languages import uri_of
 from datasets.models import Dataset, Observation, Standard
+from datasets.models.dataset import Distribution
 from organisations.models import Organisation
 from themes.models import Theme
 
@@ -269,8 +271,13 @@ class DcatWriter:
         # The DOI where there is one: harvesters (ckanext-dcat) keep one dct:identifier, as a literal, and
         # the node's own address already names the page.
         self.add(node, DCTERMS.identifier, Literal(dataset.doi_url or page))
-        self.add_date(node, DCTERMS.issued, dataset.created)
-        self.add_date(node, DCTERMS.modified, dataset.updated)
+        # The source catalogue's dates where it was harvested from one, else ours.
+        self.add_date(node, DCTERMS.issued, dataset.issued or dataset.created)
+        self.add_date(node, DCTERMS.modified, dataset.modified or dataset.updated)
+        for code in dataset.language_codes:
+            language = URIRef(uri_of(code))
+            self.add(language, RDF.type, DCTERMS.LinguisticSystem)
+            self.add(node, DCTERMS.language, language)
         landing_page = stored_iri(dataset.landing_page or page)
         self.add(landing_page, RDF.type, FOAF.Document)
         self.add(node, DCAT.landingPage, landing_page)
@@ -291,6 +298,8 @@ class DcatWriter:
             if standard.address:  # a local format has no specification to point to
                 self.add(node, DCTERMS.conformsTo, self.add_standard(standard))
         self.add_distribution(node, dataset, page)
+        for number, distribution in enumerate(dataset.distribution_list, start=1):
+            self.add_published_distribution(node, dataset, page, number, distribution)
         return node
 
     def add_standard(self, standard: Standard) -> URIRef:
@@ -415,19 +424,41 @@ class DcatWriter:
         self.add(distribution, DCAT.accessURL, stored_iri(access_url))
         self.add(distribution, DCTERMS.title, en(f"Access to {dataset.title}"))
         self.add(distribution, DCTERMS.description, en(distribution_description(dataset)))
-        if dataset.formats:
-            self.add(distribution, DCTERMS.format, self.add_format(page, dataset.formats))
-            media_type = vocabularies.media_type_iri(dataset.formats)
-            if media_type:
-                self.add(URIRef(media_type), RDF.type, DCTERMS.MediaType)
-                self.add(distribution, DCAT.mediaType, URIRef(media_type))
-        if dataset.licence:
-            self.add(distribution, DCTERMS.license, self.add_licence(page, dataset.licence))
+        self.add_format_and_licence(distribution, dataset, page, dataset.formats, "format")
         if dataset.access_service or dataset.trusted_research_environment:
             self.add(
                 distribution, DCAT.accessService, self.add_access_service(node, dataset, page, access_url)
             )
         self.add(node, DCAT.distribution, distribution)
+
+    def add_published_distribution(
+        self, node: URIRef, dataset: Dataset, page: str, number: int, published: Distribution
+    ) -> None:
+        """One of the files, services or pages the data is published as (Dataset.distributions)."""
+        distribution = URIRef(f"{page}#distribution-{number}")
+        self.add(distribution, RDF.type, DCAT.Distribution)
+        self.add(distribution, DCAT.accessURL, stored_iri(published.url))
+        self.add(distribution, DCTERMS.title, en(published.title or f"{dataset.title}: {published.url}"))
+        described = f"“{dataset.title}” as published by its source"
+        self.add(
+            distribution,
+            DCTERMS.description,
+            en(f"{described} ({published.format})." if published.format else f"{described}."),
+        )
+        self.add_format_and_licence(distribution, dataset, page, published.format, f"format-{number}")
+        self.add(node, DCAT.distribution, distribution)
+
+    def add_format_and_licence(
+        self, distribution: URIRef, dataset: Dataset, page: str, formats: str, fragment: str
+    ) -> None:
+        if formats:
+            self.add(distribution, DCTERMS.format, self.add_format(page, formats, fragment))
+            media_type = vocabularies.media_type_iri(formats)
+            if media_type:
+                self.add(URIRef(media_type), RDF.type, DCTERMS.MediaType)
+                self.add(distribution, DCAT.mediaType, URIRef(media_type))
+        if dataset.licence:
+            self.add(distribution, DCTERMS.license, self.add_licence(page, dataset.licence))
 
     def add_access_service(self, node: URIRef, dataset: Dataset, page: str, access_url: str) -> URIRef:
         """How approved applicants reach the data (a secure environment, a data service…), as a DataService
@@ -447,9 +478,9 @@ class DcatWriter:
             self.add(service, DCTERMS.accessRights, self.add_term(term, DCTERMS.RightsStatement))
         return service
 
-    def add_format(self, page: str, formats: str) -> URIRef:
+    def add_format(self, page: str, formats: str, fragment: str = "format") -> URIRef:
         # DCAT-AP allows one format per distribution; a list like "CSV, Stata" stays as words.
-        node = URIRef(vocabularies.file_type_iri(formats) or f"{page}#format")
+        node = URIRef(vocabularies.file_type_iri(formats) or f"{page}#{fragment}")
         self.add(node, RDF.type, DCTERMS.MediaTypeOrExtent)
         self.add(node, RDFS.label, Literal(formats))
         return node

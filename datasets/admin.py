@@ -54,9 +54,12 @@ class DatasetAdmin(EntryAdmin):
                     "update_frequency",
                     "landing_page",
                     "doi",
+                    "distributions",
+                    "language",
                 ]
             },
         ),
+        ("From its source catalogue", {"fields": ["issued", "modified"]}),
         ("Record", {"fields": ["created", "updated"]}),
     ]
 

@@ -36,7 +36,15 @@ KNOWN = {
     "nld": ("nl", "Dutch"),
 }
 # ISO 639-2 bibliographic codes that differ from the 639-3 ones.
-BIBLIOGRAPHIC = {"wel": "cym", "fre": "fra", "ger": "deu", "chi": "zho", "dut": "nld", "rum": "ron", "baq": "eus"}
+BIBLIOGRAPHIC = {
+    "wel": "cym",
+    "fre": "fra",
+    "ger": "deu",
+    "chi": "zho",
+    "dut": "nld",
+    "rum": "ron",
+    "baq": "eus",
+}
 BY_TWO_LETTERS = {two: three for three, (two, _) in KNOWN.items() if two}
 BY_NAME = {name.lower(): three for three, (_, name) in KNOWN.items()}
 CODE = re.compile(r"^[a-z]{3}$")

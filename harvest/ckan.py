@@ -7,9 +7,10 @@ resources) that we do not use are listed, so that the curator sees what the port
 import json
 from typing import Any
 
+from datasets.languages import language_code
 from transfer.reading import FileProblem
 
-from .records import Record, doi_in, frequency_name, ons_code, unique, year_of
+from .records import Record, day_of, doi_in, frequency_name, ons_code, unique, year_of
 
 NOT_CKAN = (
     "This JSON is not a CKAN API response: one has “success” and “result”, as "
@@ -43,6 +44,7 @@ FREQUENCY_EXTRAS = ("frequency-of-update", "update_frequency", "frequency", "acc
 EMAIL_EXTRAS = ("contact-email", "contact_email", "contact-point-email")
 NAME_EXTRAS = ("contact-name", "contact_name", "responsible-party")
 LICENCE_EXTRAS = ("licence", "license", "licence_url", "license_url")
+LANGUAGE_EXTRAS = ("language", "languages", "metadata-language", "dataset-language")
 # Bookkeeping that restates what we use: the organisation's id, the lists' lengths.
 RESTATED = {"owner_org", "num_resources", "num_tags"}
 
@@ -113,6 +115,18 @@ def package_record(number: int, package: Any) -> Record:
     record.description = take("notes")
     record.landing_page = take("url")
     record.keywords = tags(package, used)
+    # Groups are CKAN's themes (a tag that is one of our themes' names counts too: see the harvest).
+    groups = [group for group in package.get("groups") or [] if isinstance(group, dict)]
+    if groups:
+        used.add("groups")
+    record.themes = unique(
+        [str(g.get("display_name") or g.get("title") or g.get("name") or "") for g in groups]
+    )
+    record.issued, record.modified = day_of(take("metadata_created")), day_of(take("metadata_modified"))
+    language = package.get("language")
+    if not is_empty(language):
+        used.add("language")
+        read_languages(record, json.dumps(language) if isinstance(language, list) else str(language).strip())
     read_resources(package, record, used)
     read_licence(package, record, used)
     organisation = package.get("organization")
@@ -151,22 +165,38 @@ def read_resources(package: dict, record: Record, used: set[str]) -> None:
     if not resources:
         return
     used.add("resources")
-    urls = unique(str(resource.get("url") or "") for resource in resources)
+    for resource in resources:
+        url = str(resource.get("url") or "").strip()
+        if url and url not in (address for _, _, address in record.distributions):
+            title = str(resource.get("name") or resource.get("description") or "").strip()
+            record.distributions.append((" ".join(title.split()), format_of(resource), url))
+    urls = [address for _, _, address in record.distributions]
     if urls:
         record.access_url = urls[0]
-        if len(urls) > 1:
-            record.notes.append(
-                f"Only the first of its {len(urls)} resources’ addresses is kept, as the access address."
-            )
-    formats = unique(str(resource.get("format") or "").lstrip(".") for resource in resources)
-    record.formats = list({value.upper() if len(value) <= 5 else value: None for value in formats})
+    formats = unique(format_of(resource) for resource in resources)
+    record.formats = list(dict.fromkeys(formats))
     unused = {
         name
         for resource in resources
         for name, value in resource.items()
-        if name not in ("url", "format") and not is_empty(value)
+        if name not in ("url", "format", "name", "description") and not is_empty(value)
     }
     record.unmapped.extend(f"resources[].{name}" for name in sorted(unused))
+
+
+def format_of(resource: dict) -> str:
+    value = str(resource.get("format") or "").strip().lstrip(".")
+    return value.upper() if len(value) <= 5 else value
+
+
+def read_languages(record: Record, text: str) -> None:
+    """Languages as CKAN writes them ("en", "eng", "English", a list of those); those we cannot read noted."""
+    for value in [part for part in plain_list(text) if part]:
+        code = language_code(value)
+        if code:
+            record.languages = unique([*record.languages, code])
+        else:
+            record.notes.append(f"The language “{value}” is not an ISO 639 code or a name we know; left out.")
 
 
 def read_licence(package: dict, record: Record, used: set[str]) -> None:
@@ -218,9 +248,23 @@ def read_extras(package: dict, record: Record, used: set[str]) -> None:
             record.contact_name = text
         elif lowered in LICENCE_EXTRAS and not record.licence:
             record.licence = text
+        elif lowered in LANGUAGE_EXTRAS:
+            read_languages(record, str(value).strip())
         else:
             unused.append(f"extras.{name}")
     record.unmapped.extend(unused)
+
+
+def plain_list(text: str) -> list[str]:
+    """Every value of an extra written as a JSON list, or as words separated by commas."""
+    if text.startswith("["):
+        try:
+            items = json.loads(text)
+        except ValueError:
+            items = None
+        if isinstance(items, list):
+            return [str(item).strip() for item in items if isinstance(item, str | int)]
+    return [part.strip() for part in text.split(",")]
 
 
 def plain(text: str) -> str:

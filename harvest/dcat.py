@@ -11,10 +11,11 @@ from rdflib import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, BNode, Graph, Literal, 
 from rdflib.parser import PythonInputSource
 from rdflib.term import Node
 
+from datasets.languages import language_code
 from transfer.reading import FileProblem
 
 from .ckan import EMPTY
-from .records import Record, doi_in, frequency_name, ons_code, unique, year_of
+from .records import Record, day_of, doi_in, frequency_name, ons_code, unique, year_of
 from .safe_json import TOO_DEEP, load_json
 
 ADMS = Namespace("http://www.w3.org/ns/adms#")
@@ -44,9 +45,14 @@ DATASET_PREDICATES = {
     DCTERMS.identifier,
     DCAT.contactPoint,
     DCTERMS.accrualPeriodicity,
+    DCAT.theme,
+    DCTERMS.language,
+    DCTERMS.issued,
+    DCTERMS.modified,
 }
 DISTRIBUTION_PREDICATES = {
     RDF.type,
+    DCTERMS.title,
     DCAT.accessURL,
     DCAT.downloadURL,
     DCTERMS.format,
@@ -178,6 +184,9 @@ def dataset_record(graph: Graph, node: Node) -> Record:
         )
         email = graph.value(contact, VCARD.hasEmail)
         record.contact_email = str(email).removeprefix("mailto:").strip() if email is not None else ""
+    read_themes_and_languages(graph, node, record)
+    record.issued = day_of(str(graph.value(node, DCTERMS.issued) or ""))
+    record.modified = day_of(str(graph.value(node, DCTERMS.modified) or ""))
     record.unmapped = unmapped(graph, node, DATASET_PREDICATES, "")
     for distribution in distributions:
         record.unmapped.extend(unmapped(graph, distribution, DISTRIBUTION_PREDICATES, "dcat:distribution/"))
@@ -247,24 +256,41 @@ def frequency_of(graph: Graph, node: Node) -> str:
     return ""
 
 
+def read_themes_and_languages(graph: Graph, node: Node, record: Record) -> None:
+    """dcat:theme as each concept's label and address (either may match one of our themes), and
+    dct:language as ISO 639-3 codes (from an EU authority address, a code or a label)."""
+    for theme in sorted(graph.objects(node, DCAT.theme), key=str):
+        names = [name_of(graph, theme)] + ([str(theme)] if isinstance(theme, URIRef) else [])
+        record.themes.append(" | ".join(unique(names)))
+    for language in sorted(graph.objects(node, DCTERMS.language), key=str):
+        code = language_code(str(language)) or language_code(name_of(graph, language))
+        if code:
+            record.languages = unique([*record.languages, code])
+        else:
+            record.notes.append(
+                f"The language “{name_of(graph, language)}” is not one we can name; left out."
+            )
+
+
 def read_distributions(graph: Graph, distributions: list[Node], record: Record) -> None:
     urls, formats = [], []
     for distribution in distributions:
-        urls.extend(address_of(graph.value(distribution, p)) for p in (DCAT.accessURL, DCAT.downloadURL))
-        for value in graph.objects(distribution, DCTERMS.format):
-            formats.append(format_name(graph, value))
-        if not list(graph.objects(distribution, DCTERMS.format)):
-            for value in graph.objects(distribution, DCAT.mediaType):
-                formats.append(
-                    str(value).split("media-types/")[-1] if isinstance(value, URIRef) else str(value)
-                )
+        addresses = [address_of(graph.value(distribution, p)) for p in (DCAT.downloadURL, DCAT.accessURL)]
+        urls.extend(addresses[::-1])
+        shown = [format_name(graph, value) for value in graph.objects(distribution, DCTERMS.format)]
+        if not shown:
+            shown = [
+                str(value).split("media-types/")[-1] if isinstance(value, URIRef) else str(value)
+                for value in graph.objects(distribution, DCAT.mediaType)
+            ]
+        formats.extend(shown)
+        address = next((found for found in addresses if found), "")
+        if address:
+            title = text_of(graph, distribution, DCTERMS.title)
+            record.distributions.append((" ".join(title.split()), ", ".join(sorted(shown)), address))
     urls = unique(urls)
     if urls:
         record.access_url = urls[0]
-    if len(distributions) > 1:
-        record.notes.append(
-            f"Only one of its {len(distributions)} distributions’ addresses is kept, as the access address."
-        )
     record.formats = unique(formats)
 
 

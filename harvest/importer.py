@@ -18,10 +18,12 @@ from django.db import IntegrityError, models, transaction
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
+from core import lines
 from datasets.models import Dataset
 from organisations.models import Organisation
 from search import indexing
 from search.signals import reindex_all
+from themes.models import Theme
 from transfer.importer import RowForm, in_words
 from transfer.lookups import areas_for_code, entry_named
 
@@ -49,6 +51,11 @@ FIELDS = [
     "contact_email",
     "access_level",
     "source_kind",
+    "distributions",
+    "language",
+    "issued",
+    "modified",
+    "themes",
 ]
 # A value the source gives for one of these that our rules refuse is left out, with a note;
 # the dataset is still harvested. Anything wrong with the others stops the harvest.
@@ -258,6 +265,7 @@ class Harvester:
         """What the record says, as our Dataset form takes it; what it does not say stays as it is."""
         data = forms.model_to_dict(instance, fields=FIELDS)
         data["areas"] = [area.pk for area in data["areas"]] if instance.pk else []
+        data["themes"] = [theme.pk for theme in data["themes"]] if instance.pk else []
         note = result.notes.append
         given = {
             "title": record.title,
@@ -276,6 +284,10 @@ class Harvester:
             "contact_email": record.contact_email,
             "start_year": record.start_year,
             "end_year": record.end_year,
+            "distributions": lines.joined(record.distributions),
+            "language": ", ".join(record.languages),
+            "issued": record.issued,
+            "modified": record.modified,
         }
         data.update({name: value for name, value in given.items() if value not in ("", None)})
         if not data.get("summary"):
@@ -285,6 +297,7 @@ class Harvester:
         if custodian:
             data["custodian"] = custodian
         self.place(record, data, note)
+        data["themes"] = list(dict.fromkeys([*data["themes"], *themes_matching(record, note)]))
         self.access(record, instance, data, note)
         if not instance.pk:
             data["source_kind"] = Dataset.SourceKind.OTHER
@@ -371,6 +384,28 @@ class Harvester:
         )
 
 
+def themes_matching(record: Record, note) -> list[int]:
+    """Our themes the record's themes name (by name, or by the last part of a concept's address, written
+    alike: case and punctuation aside), and those of its keywords that are a theme's name; each of its
+    themes that matches none is noted, never created. Queries: one."""
+    ours = {written_alike(name): pk for pk, name in Theme.objects.values_list("pk", "name")}
+    ours.update({written_alike(slug): pk for pk, slug in Theme.objects.values_list("pk", "slug")})
+    found = []
+    for theme in record.themes:
+        names = [part.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1] for part in theme.split(" | ")]
+        matched = [ours[written_alike(name)] for name in names if written_alike(name) in ours]
+        if matched:
+            found.append(matched[0])
+        else:
+            note(f"The theme “{theme}” is not matched: no theme in the directory has that name.")
+    found += [ours[written_alike(word)] for word in record.keywords if written_alike(word) in ours]
+    return list(dict.fromkeys(found))
+
+
+def written_alike(name: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", name.lower()).split())
+
+
 def own_dataset(record: Record) -> Dataset | None:
     """The dataset whose page on this site the record names as itself (its IRI or dct:identifier)."""
     for address in [record.identifier.removeprefix("dcat:"), *record.addresses]:
@@ -406,6 +441,8 @@ def shown_values(form: forms.ModelForm) -> list[tuple[str, str]]:
         value = form.cleaned_data.get(name)
         if name == "areas":
             value = "; ".join(f"{area.name} ({area.code})" for area in value or [])
+        elif name == "themes":
+            value = "; ".join(theme.name for theme in value or [])
         elif name in ("coverage_scope", "access_level", "source_kind"):
             value = dict(Dataset._meta.get_field(name).flatchoices).get(value, value)
         if value not in (None, "", []):

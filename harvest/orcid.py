@@ -50,6 +50,10 @@ class OrcidRecord:
     organisation_ror: str = ""
     job_title: str = ""
     works: list[Work] = field(default_factory=list)
+    other_names: list[str] = field(default_factory=list)
+    # (name, address) of each researcher URL; (system, identifier, address) of each external identifier.
+    links: list[tuple[str, str]] = field(default_factory=list)
+    identifiers: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def _get(data: Any, *path: str) -> Any:
@@ -99,6 +103,25 @@ def parse_record(data: Any) -> OrcidRecord:
             )
         ),
     )
+    record.other_names = unique_texts(
+        str(other.get("content") or "")
+        for other in _list(person, "other-names", "other-name")
+        if isinstance(other, dict)
+    )
+    record.links = [
+        (str(link.get("url-name") or "").strip(), _value(link, "url"))
+        for link in in_display_order(_list(person, "researcher-urls", "researcher-url"))
+        if _value(link, "url")
+    ]
+    record.identifiers = [
+        (
+            str(external.get("external-id-type") or "").strip(),
+            str(external.get("external-id-value") or "").strip(),
+            _value(external, "external-id-url"),
+        )
+        for external in in_display_order(_list(person, "external-identifiers", "external-identifier"))
+        if str(external.get("external-id-value") or "").strip()
+    ]
     activities = data.get("activities-summary") or {}
     employment = current_employment(activities)
     if employment:
@@ -107,6 +130,20 @@ def parse_record(data: Any) -> OrcidRecord:
         record.job_title = str(employment.get("role-title") or "").strip()
     record.works = works_of(activities)
     return record
+
+
+def in_display_order(entries: list) -> list[dict]:
+    """The objects of an ORCID list in the order its record shows them (the highest display-index first)."""
+    objects = [entry for entry in entries if isinstance(entry, dict)]
+    return sorted(
+        objects,
+        key=lambda entry: entry.get("display-index") if isinstance(entry.get("display-index"), int) else 0,
+        reverse=True,
+    )
+
+
+def unique_texts(texts) -> list[str]:
+    return list(dict.fromkeys(text.strip() for text in texts if text.strip()))
 
 
 def ror_of(disambiguated: Any) -> str:

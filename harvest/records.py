@@ -37,6 +37,15 @@ class Record:
     # Other addresses the source gives as the dataset's own (a dct:identifier), for matching.
     addresses: list[str] = field(default_factory=list)
     update_frequency: str = ""
+    # Every distribution (a CKAN resource), as (title, format, address).
+    distributions: list[tuple[str, str, str]] = field(default_factory=list)
+    # Themes as the source names them (labels, or a concept's address), matched to ours by name.
+    themes: list[str] = field(default_factory=list)
+    # ISO 639-3 codes (datasets.languages).
+    languages: list[str] = field(default_factory=list)
+    # The source's own dates, as YYYY-MM-DD.
+    issued: str = ""
+    modified: str = ""
     contact_name: str = ""
     contact_email: str = ""
     # Problems stop the whole harvest; notes are what the curator should know or check.
@@ -77,6 +86,15 @@ def year_of(text: str) -> int | None:
     """The year in a date as catalogues write it: 2015, 2015-04-01, 2015-04-01T00:00:00, 01/04/2015."""
     found = YEAR.search(text or "")
     return int(found.group(1)) if found else None
+
+
+DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:$|[T ])")
+
+
+def day_of(text: str) -> str:
+    """The day of an ISO 8601 date or date-time as YYYY-MM-DD ("2015-04-01T10:00:00" → "2015-04-01"), or ""."""
+    found = DAY.match((text or "").strip())
+    return found.group(1) if found else ""
 
 
 def doi_in(text: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.db import transaction
 
+from core import lines
 from organisations.models import Organisation
 from people.models import Researcher
 from search import indexing
@@ -15,7 +16,17 @@ from transfer.importer import RowForm
 from .importer import Touched, keywords_within, save_versioned
 from .orcid import OrcidRecord, loads, parse_record
 
-FIELDS = ["name", "orcid", "biography", "expertise", "job_title", "organisation"]
+FIELDS = [
+    "name",
+    "orcid",
+    "biography",
+    "expertise",
+    "job_title",
+    "organisation",
+    "other_names",
+    "links",
+    "other_identifiers",
+]
 ResearcherForm = forms.modelform_factory(Researcher, form=RowForm, fields=FIELDS)
 
 
@@ -63,6 +74,9 @@ def run(text: str, orcid: str, user, commit: bool) -> OrcidOutcome:
             record.keywords, Researcher._meta.get_field("expertise").max_length, outcome.notes.append
         ),
         "job_title": record.job_title,
+        "other_names": "\n".join(record.other_names),
+        "links": lines.joined(record.links),
+        "other_identifiers": lines.joined(record.identifiers),
     }
     data.update({name: value for name, value in given.items() if value})
     if record.organisation:

@@ -25,6 +25,7 @@ class ResearcherAdmin(EntryAdmin):
         (None, {"fields": ["name", "title", "slug", "status", "is_sample", "account"]}),
         ("Work", {"fields": ["job_title", "career_stage", "organisation", "affiliations"]}),
         ("Expertise", {"fields": ["biography", "expertise", "methods", "themes", "orcid"]}),
+        ("Elsewhere", {"fields": ["other_names", "links", "other_identifiers"]}),
         (
             "Open to",
             {

@@ -1,3 +1,5 @@
+from typing import NamedTuple
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -7,6 +9,17 @@ from core.keywords import split_keywords
 from core.lines import LinesField, items
 from core.models import Entry
 from themes.models import ThemedQuerySet
+
+
+class Link(NamedTuple):
+    name: str
+    url: str
+
+
+class OtherIdentifier(NamedTuple):
+    system: str
+    identifier: str
+    url: str
 
 
 class ResearcherQuerySet(ThemedQuerySet):
@@ -209,14 +222,13 @@ class Researcher(Entry):
         return [name.strip() for name in self.other_names.splitlines() if name.strip()]
 
     @property
-    def link_list(self) -> list[tuple[str, str]]:
-        """(name, address) of each link elsewhere."""
-        return items(self.links, 2)  # type: ignore[return-value]
+    def link_list(self) -> list[Link]:
+        return [Link(*row) for row in items(self.links, 2)]
 
     @property
-    def other_identifier_list(self) -> list[tuple[str, str, str]]:
-        """(system, identifier, address or "") of each identifier elsewhere."""
-        return items(self.other_identifiers, 3)  # type: ignore[return-value]
+    def other_identifier_list(self) -> list[OtherIdentifier]:
+        """Each identifier elsewhere; its url is "" when it has none."""
+        return [OtherIdentifier(*row) for row in items(self.other_identifiers, 3)]
 
     @property
     def orcid_url(self) -> str:

@@ -78,9 +78,10 @@ def test_the_author_is_the_contact_when_there_is_no_maintainer(harvested):
 def test_the_preview_lists_what_is_not_mapped_and_what_to_check(curator_client, nhs_england):
     page = preview(curator_client, samples.package_search())
     assert "3 to create, 0 to update and 0 unchanged" in page
-    assert "not mapped: creator_user_id, groups, metadata_created" in page
+    # Groups, the dates and the resources' names and descriptions are mapped now.
+    assert "not mapped: creator_user_id, state, type, resources[].created" in page
     assert "extras.theme-primary" in page and "extras.update_frequency" not in page
-    assert "resources[].description" in page
+    assert "resources[].description" not in page
     assert "No organisation in the directory is called “Department for Education”" in page
     assert "Access level set to “Safeguarded”" in page
     assert "Kind of source set to “Other”" in page

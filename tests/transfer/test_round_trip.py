@@ -61,6 +61,10 @@ EXAMPLES = {
         "Scopus Author ID | 7007156898 | https://www.scopus.com/x?a=1",
         "ResearcherID | A-1234-2008",
     ],
+    "distributions": [
+        "Annual tables | CSV | https://example.org/a.csv\nhttps://example.org/api\nCodebook, “v2” |  | https://example.org/c",
+    ],
+    "language": ["eng", "eng, cym"],
 }
 # Pairs the models keep in order (a check constraint or clean()).
 ORDERED = [
