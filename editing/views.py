@@ -318,6 +318,7 @@ def entry_history(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
             "entry": entry,
             "kind": kind,
             "page": page,
+            "steps": [step for _, step in numbered],
             "numbered": numbered,
             "total": total,
             "show_emails": is_curator(request.user),
