@@ -18,7 +18,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from areas.models import Area
-from core.filters import printable
 from datasets.filters import DatasetFilter
 from datasets.models import Dataset
 from involvement.filters import OpportunityFilter
@@ -30,6 +29,7 @@ from people.models import Researcher
 from projects.filters import ProjectFilter
 from projects.models import DatasetUsage, Membership, Project
 from search.cache import search_for
+from search.facets import chosen_facets, fixed_values
 from search.forms import AgesForm
 from search.models import Kind
 from search.service import FACETS, MAX_PAGE, SORTS
@@ -211,6 +211,10 @@ class SearchPageSerializer(serializers.Serializer):
     results = HitSerializer(many=True)
 
 
+# The facets whose values are a fixed list, given in the schema.
+FIXED = fixed_values()
+
+
 class SearchView(APIView):
     """The site's search: words, phrases, -exclusions and OR, narrowed by facets, ranked."""
 
@@ -219,7 +223,18 @@ class SearchView(APIView):
             OpenApiParameter("q", str, description="What to look for, as in the search box."),
             OpenApiParameter("sort", str, enum=list(SORTS)),
             OpenApiParameter("page", int),
-            *[OpenApiParameter(name, str, description=label) for name, label in FACETS.items()],
+            *[
+                OpenApiParameter(
+                    name,
+                    str,
+                    many=True,
+                    explode=True,
+                    enum=sorted(FIXED[name]) if name in FIXED else None,
+                    description=f"{label}: repeat for several (?{name}=a&{name}=b); an entry with any of them "
+                    "matches, and every filter given must match.",
+                )
+                for name, label in FACETS.items()
+            ],
             OpenApiParameter("age_from", int, description="Aged from, in whole years (0 to 120)."),
             OpenApiParameter(
                 "age_to",
@@ -234,11 +249,9 @@ class SearchView(APIView):
         sort = request.query_params.get("sort", "relevance")
         if sort not in SORTS:
             raise ValidationError({"sort": [f"One of: {', '.join(SORTS)}."]})
-        facets = {
-            name: printable(request.query_params[name])[:150]
-            for name in FACETS
-            if request.query_params.get(name)
-        }
+        facets, problems = chosen_facets(request.query_params)
+        if problems:
+            raise ValidationError(problems)
         ages = AgesForm(request.query_params)
         if ages.errors:
             raise ValidationError(

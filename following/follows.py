@@ -3,9 +3,8 @@
 from django.db import IntegrityError, transaction
 
 from areas.models import Area
-from search.models import SearchFacet
+from search.facets import FACETS, Chosen, labels, normalised
 from search.query import clean
-from search.service import FACETS
 from themes.models import Theme
 
 from .models import Follow, area_key, search_key, theme_key
@@ -18,12 +17,12 @@ class TooManyFollows(Exception):
     pass
 
 
-def search_label(query: str, facets: dict[str, str]) -> str:
-    """“school readiness” · Area covered: Bradford (one query per filter, for its label)."""
+def search_label(query: str, facets: Chosen) -> str:
+    """“school readiness” · Area covered: Bradford or Leeds (a query or two for the values' labels)."""
     parts = [f"“{query}”"] if query else []
-    for name, value in facets.items():
-        label = SearchFacet.objects.filter(name=name, value=value).values_list("label", flat=True).first()
-        parts.append(f"{FACETS[name]}: {label or value}")
+    named = labels(facets)
+    for name, chosen in facets.items():
+        parts.append(f"{FACETS[name]}: " + " or ".join(named.get((name, value), value) for value in chosen))
     return "Search: " + " · ".join(parts)
 
 
@@ -37,10 +36,7 @@ def follow(user, kind: str, **target) -> tuple[Follow, bool]:
         area: Area = target["area"]
         fields = {"key": area_key(area), "area": area, "label": f"Area: {area.name}"}
     else:
-        query, facets = (
-            clean(target.get("query", "")),
-            {name: value for name, value in target.get("facets", {}).items() if name in FACETS},
-        )
+        query, facets = clean(target.get("query", "")), normalised(target.get("facets"))
         fields = {
             "key": search_key(query, facets),
             "query": query,

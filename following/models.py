@@ -8,6 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from search.facets import as_parameters, normalised
+
 
 class FollowQuerySet(models.QuerySet):
     def of(self, user):
@@ -23,6 +25,7 @@ class Follow(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     query = models.CharField("search words", max_length=200, blank=True)
+    # Name to the values chosen (any of them); a search followed before several could be chosen keeps one.
     facets = models.JSONField(default=dict, blank=True, help_text="The search's filters, name to value.")
     theme = models.ForeignKey(
         "themes.Theme", null=True, blank=True, on_delete=models.CASCADE, related_name="follows"
@@ -68,12 +71,13 @@ class Follow(models.Model):
         return reverse("search:search") + "?" + urlencode(search_parameters(self.query, self.facets))
 
 
-def search_parameters(query: str, facets: dict[str, str]) -> list[tuple[str, str]]:
-    """A search's query string, always in the same order."""
-    return ([("q", query)] if query else []) + sorted(facets.items())
+def search_parameters(query: str, facets: dict[str, list[str]] | dict[str, str]) -> list[tuple[str, str]]:
+    """A search's query string, always in the same order, a pair for each value of a facet (a search
+    followed before several values could be chosen keeps one, as a string: its key is unchanged)."""
+    return ([("q", query)] if query else []) + as_parameters(normalised(facets))
 
 
-def search_key(query: str, facets: dict[str, str]) -> str:
+def search_key(query: str, facets: dict[str, list[str]] | dict[str, str]) -> str:
     """A short fingerprint of a search (its query string can be longer than an indexable column)."""
     return "search:" + hashlib.sha256(urlencode(search_parameters(query, facets)).encode()).hexdigest()
 

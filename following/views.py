@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from areas.models import Area
 from core.filters import printable
 from core.navigation import posted_next
-from search.service import FACETS
+from search.facets import chosen_facets
 from themes.models import Theme
 
 from .follows import MOST_FOLLOWS, TooManyFollows, follow
@@ -31,9 +31,8 @@ def following_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def follow_search(request: HttpRequest) -> HttpResponse:
     query = printable(request.POST.get("q", ""))
-    facets = {
-        name: printable(request.POST[name])[:150] for name in FACETS if printable(request.POST.get(name, ""))
-    }
+    # A value a facet cannot take is left out, as the search page leaves it out.
+    facets, _ = chosen_facets(request.POST)
     page = reverse("search:search") + "?" + urlencode(search_parameters(query, facets))
     if not query and not facets:
         messages.error(request, "Search for something first, then follow the search.")

@@ -27,6 +27,7 @@ from django.utils import timezone
 from core.cached_counts import fresh_for
 from core.cached_counts import version as directory_version
 
+from .facets import Chosen, normalised
 from .models import SynonymGroup
 from .service import Results, search
 
@@ -40,12 +41,14 @@ SECONDS = 10 * 60
 def search_for(
     request: HttpRequest,
     text: str,
-    facets: dict[str, str],
+    facets: Chosen,
     sort: str,
     page: int,
     ages: tuple[int, int | None] | None,
 ) -> Results:
-    """`search.service.search` for this request: from the cache for anonymous visitors."""
+    """`search.service.search` for this request: from the cache for anonymous visitors, under a key
+    that holds every value chosen, whatever order they were given in."""
+    facets = normalised(facets)
     if fresh_for(request):
         return search(text, facets, sort, page, ages=ages)
     asked = json.dumps([text, sorted(facets.items()), sort, page, ages], ensure_ascii=False)

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
-from django.utils import timezone
 
 from areas.models import Area
 from areas.places import covering_values
@@ -21,6 +21,7 @@ from projects.models import ENDED, STAGE_LABELS, Project
 
 from .documents import CLOSES, ENDS, KIND_OF_MODEL
 from .engines import current_engine, prefix_words
+from .facets import FACETS, Chosen, dated_before, facet_condition, normalised, starting_rows
 from .highlight import Highlighter
 from .models import Kind, SearchWord, SynonymGroup
 from .query import ParsedQuery, clean, expand_synonyms, parse
@@ -40,18 +41,6 @@ SAMPLE_ENTRIES = 10_000
 SAMPLE_WINDOWS = 20
 # Fewer sampled matches than this give too rough an estimate to print: "more than 10,000".
 ESTIMATE_FROM = 100
-# Facets people can narrow a search by, in the order they are shown.
-FACETS = {
-    "kind": "Type",
-    "theme": "Theme",
-    "organisation": "Organisation",
-    "area": "Area covered",
-    "life_stage": "Life stage",
-    "access_level": "Access level",
-    "source_kind": "Kind of source",
-    "career_stage": "Career stage",
-    "stage": "Project status",
-}
 # Facets listed in their own order rather than by count: life stages by age.
 ORDERED_FACETS = {"life_stage": {stage.slug: position for position, stage in enumerate(LIFE_STAGES)}}
 SORTS = {
@@ -91,7 +80,8 @@ class Results:
     total: int = 0
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
-    active_facets: dict[str, str] = field(default_factory=dict)
+    # Each facet chosen, with its values (any of them), sorted.
+    active_facets: Chosen = field(default_factory=dict)
     suggestion: str = ""
     corrected_from: str = ""
     reading: Reading | None = None
@@ -137,14 +127,15 @@ class Results:
 
 def search(
     text: str,
-    facets: dict[str, str] | None = None,
+    facets: Chosen | dict[str, str] | None = None,
     sort: str = "relevance",
     page: int = 1,
     ages: tuple[int, int | None] | None = None,
 ) -> Results:
-    """Entries for what was typed, narrowed by `facets` and by `ages` chosen apart from the words."""
+    """Entries for what was typed, narrowed by `facets` (any of a facet's values, every facet) and by
+    `ages` chosen apart from the words."""
     text = clean(text)
-    facets = resolve_area_codes({name: value for name, value in (facets or {}).items() if name in FACETS})
+    facets = resolve_area_codes(normalised(facets))
     groups = synonym_groups()
     reading = with_ages(read(text, groups), ages)
     results = run(reading, groups, facets, sort, page)
@@ -193,7 +184,7 @@ def with_ages(reading: Reading, ages: tuple[int, int | None] | None) -> Reading:
     return reading
 
 
-def finds_anything(reading: Reading, groups: list[list[str]], facets: dict[str, str]) -> bool:
+def finds_anything(reading: Reading, groups: list[list[str]], facets: Chosen) -> bool:
     """Whether a search as read finds at least one entry (one query, stopping at the first)."""
     query = Query(expand_synonyms(parse(reading.words), groups), reading, facets)
     if query.matched() is None:
@@ -222,7 +213,7 @@ def is_a_title(text: str) -> bool:
 def run(
     reading: Reading,
     groups: list[list[str]],
-    facets: dict[str, str],
+    facets: Chosen,
     sort: str,
     page: int,
     relax: bool = False,
@@ -257,7 +248,7 @@ def run(
     results.hits = fetch_hits(query.ordered(sql, params, results.sort), results, Highlighter(parsed), query)
     if query.relaxed and results.hits:
         results.relaxed = results.hits[0].missing
-    results.facets = facet_counts(sql, params, facets)
+    results.facets = facet_counts(sql, params, facets, others=other_values(query))
     return results
 
 
@@ -283,7 +274,10 @@ def sampled(
     results.hits = to_hits([row[:-1] for row in rows], Highlighter(query.parsed), query)
     if query.relaxed and results.hits:
         results.relaxed = results.hits[0].missing
-    results.facets = facet_counts(sample, sample_params, results.active_facets, scale=1 / share)
+    others = other_values(query, (windows, share))
+    results.facets = facet_counts(
+        sample, sample_params, results.active_facets, scale=1 / share, others=others
+    )
     return results
 
 
@@ -342,10 +336,19 @@ def about(number: float) -> int:
 class Query:
     """The SQL for one reading of a search: matching words, places, ages and facets, and the order."""
 
-    def __init__(self, parsed: ParsedQuery, reading: Reading, facets: dict[str, str]):
+    def __init__(self, parsed: ParsedQuery, reading: Reading, facets: Chosen, everything: bool = False):
         self.parsed, self.reading, self.facets = parsed, reading, facets
         self.relaxed = False
         self._concepts = None
+        # With nothing asked, every entry rather than none (what a facet's other values are counted in).
+        self.everything = everything
+
+    def without(self, name: str) -> "Query":
+        """The same search without facet `name`: what choosing another of its values would add to."""
+        others = {other: values for other, values in self.facets.items() if other != name}
+        query = Query(self.parsed, self.reading, others, everything=True)
+        query.relaxed = self.relaxed
+        return query
 
     def concepts(self) -> list[tuple[str, str, list]]:
         """What the query asks for, each on its own: (label, SQL selecting id and rank, params)."""
@@ -392,13 +395,9 @@ class Query:
             return f"SELECT id, rank, 0 AS met FROM ({sql}) constraint_rows", params
         if self.facets:
             # No words: start from the facet index, never from the whole table.
-            name, value = next(iter(self.facets.items()))
-            values = facet_values(name, value)
-            return (
-                "SELECT entry_id AS id, 0.0 AS rank, 0 AS met FROM search_searchfacet "
-                f"WHERE name = %s AND value IN ({marks(values)})",
-                [name, *values],
-            )
+            return starting_rows(self.facets)
+        if self.everything:
+            return "SELECT id, 0.0 AS rank, 0 AS met FROM search_searchentry", []
         return None
 
     def current(self, windows: list[tuple[int, int]] | None = None) -> tuple[str, list]:
@@ -453,18 +452,11 @@ class Query:
         closed, closed_params = dated_before(CLOSES)
         conditions, local, local_params = [f"m.id NOT IN ({closed})"], "0", []
         params = [*params, *closed_params]
-        for name, value in self.facets.items():
-            values = facet_values(name, value)
-            conditions.append(
-                "EXISTS (SELECT 1 FROM search_searchfacet f WHERE f.entry_id = m.id "
-                f"AND f.name = %s AND f.value IN ({marks(values)}))"
-            )
-            params = [*params, name, *values]
-            if name == "stage" and value in (Stage.ACTIVE, ENDED):
-                # An active project past its end date is shown as ended (projects.models.ENDED).
-                ended, ended_params = dated_before(ENDS)
-                conditions.append(f"m.id {'IN' if value == ENDED else 'NOT IN'} ({ended})")
-                params = [*params, *ended_params]
+        for name, values in self.facets.items():
+            # Any of a facet's values, every facet.
+            condition, condition_params = facet_condition("m", name, values)
+            conditions.append(condition)
+            params = [*params, *condition_params]
         if self.reading.codes and not self.relaxed:
             place, place_params = self.placed("k")
             conditions.append(place)
@@ -603,30 +595,12 @@ def marks(values: list) -> str:
     return ", ".join(["%s"] * len(values))
 
 
-def facet_values(name: str, value: str) -> list[str]:
-    """The facet values a choice stands for: an area includes England- and UK-wide data; an ended
-    project is an active one past its end date (Query.narrowed tells them apart)."""
-    if name == "area":
-        return covering_values([value]) if value not in ("england", "uk") else [value]
-    if name == "stage" and value == ENDED:
-        return [Stage.ACTIVE]
-    return [value]
-
-
 def shown_facts(facts: list | str, ended: bool) -> list:
     """A result's key facts as stored, but an active project past its end date has the status Ended."""
     facts = json.loads(facts) if isinstance(facts, str) else facts
     if not ended:
         return facts
     return [[label, STAGE_LABELS[ENDED] if label == "Status" else value] for label, value in facts]
-
-
-def dated_before(name: str) -> tuple[str, list]:
-    """SQL selecting the entries whose hidden date facet `name` (CLOSES, ENDS) is before today."""
-    return (
-        "SELECT entry_id FROM search_searchfacet WHERE name = %s AND value < %s",
-        [name, timezone.localdate().isoformat()],
-    )
 
 
 def count(sql: str, params: list, up_to: int | None = None) -> int:
@@ -661,30 +635,74 @@ def to_hits(rows: list[tuple], highlighter, query: Query) -> list[Hit]:
     return hits
 
 
+def other_values(
+    query: "Query", sample: tuple[list[tuple[int, int]], float] | None = None
+) -> dict[str, tuple[str, list, float | None]]:
+    """For each facet chosen: SQL selecting the results without it, where its values are counted (how
+    many choosing each would show, as any of a facet's values may be chosen), and the scale of those
+    counts. Up to EXACT_UP_TO such results are counted in full, more from `sample` (the windows and
+    share of the index a sampled search reads, or else read here): one query for each facet chosen,
+    however many values."""
+    others = {}
+    for name in query.facets:
+        without = query.without(name)
+        sql, params = without.current()
+        if sample is None and count(sql, params, up_to=EXACT_UP_TO + 1) <= EXACT_UP_TO:
+            others[name] = (sql, params, None)
+            continue
+        sample = sample or sample_windows()
+        windows, share = sample
+        others[name] = (*without.current(windows), 1 / share)
+    return others
+
+
 def facet_counts(
-    sql: str, params: list, active: dict[str, str], scale: float | None = None
+    sql: str,
+    params: list,
+    active: Chosen,
+    scale: float | None = None,
+    others: dict[str, tuple[str, list, float | None]] | None = None,
 ) -> dict[str, list[FacetValue]]:
     """How many of the results `sql` selects have each facet value; with `scale`, `sql` selects a sample
-    and each count is scaled up to an estimate."""
+    and each count is scaled up to an estimate. A facet with values chosen is counted in the results
+    without it instead (`others`, from other_values): one query, whatever was chosen."""
+    others = others or {}
+    chosen = list(others)
+    # (SQL of the results, its parameters, the scale of its counts, the facets counted in it)
+    sources = [(sql, params, scale, f"f.name NOT IN ({marks(chosen)})" if chosen else "1 = 1", chosen)]
+    sources += [
+        (other, other_params, other_scale, "f.name = %s", [name])
+        for name, (other, other_params, other_scale) in others.items()
+    ]
+    rows_sql = " UNION ALL ".join(
+        f"SELECT {number} AS source, f.entry_id, f.name, f.value, f.label "
+        f"FROM ({source}) hits JOIN search_searchfacet f ON f.entry_id = hits.id WHERE {names}"
+        for number, (source, _, _, names, _) in enumerate(sources)
+    )
+    rows_params = [value for _, source_params, _, _, names in sources for value in [*source_params, *names]]
     # An active project past its end date is counted as ended, as it is shown.
     ended, ended_params = dated_before(ENDS)
     is_ended = f"f.name = 'stage' AND f.value = '{Stage.ACTIVE}' AND f.entry_id IN ({ended})"
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT name, value, label, COUNT(*) AS n FROM ("
-            f"SELECT f.name, CASE WHEN {is_ended} THEN '{ENDED}' ELSE f.value END AS value, "
+            "SELECT source, name, value, label, COUNT(*) AS n FROM ("
+            f"SELECT f.source, f.name, CASE WHEN {is_ended} THEN '{ENDED}' ELSE f.value END AS value, "
             f"CASE WHEN {is_ended} THEN '{STAGE_LABELS[ENDED]}' ELSE f.label END AS label "
-            f"FROM ({sql}) hits JOIN search_searchfacet f ON f.entry_id = hits.id"
-            ") shown GROUP BY name, value, label ORDER BY n DESC, label",
-            [*ended_params, *ended_params, *params],
+            f"FROM ({rows_sql}) f"
+            ") shown GROUP BY source, name, value, label ORDER BY n DESC, label",
+            [*ended_params, *ended_params, *rows_params],
         )
         rows = cursor.fetchall()
-    rows = with_national_data(rows)
+    scales = {number: source[2] for number, source in enumerate(sources)}
+    rows = with_national_data(
+        [(name, value, label, number, scales[source]) for source, name, value, label, number in rows]
+    )
     facets = {name: [] for name in FACETS}
-    for name, value, label, number in rows:
-        if name in facets and (len(facets[name]) < 12 or active.get(name) == value):
-            shown = about(number * scale) if scale else number
-            facets[name].append(FacetValue(value, label, shown, active.get(name) == value, bool(scale)))
+    for name, value, label, number, row_scale in rows:
+        is_chosen = value in active.get(name, [])
+        if name in facets and (len(facets[name]) < 12 or is_chosen):
+            shown = about(number * row_scale) if row_scale else number
+            facets[name].append(FacetValue(value, label, shown, is_chosen, bool(row_scale)))
     for name in ORDERED_FACETS:
         facets[name].sort(key=lambda facet: ORDERED_FACETS[name].get(facet.value, len(ORDERED_FACETS[name])))
     return {name: values for name, values in facets.items() if values}
@@ -692,15 +710,18 @@ def facet_counts(
 
 def with_national_data(rows: list[tuple]) -> list[tuple]:
     """An area's count includes the England- and UK-wide data that covers it, as choosing the area does."""
-    national = sum(number for name, value, _, number in rows if name == "area" and value in ("england", "uk"))
+    national = sum(
+        number for name, value, _, number, *_ in rows if name == "area" and value in ("england", "uk")
+    )
     counted = [
         (
             name,
             value,
             label,
             number + national if name == "area" and value not in ("england", "uk") else number,
+            *rest,
         )
-        for name, value, label, number in rows
+        for name, value, label, number, *rest in rows
     ]
     return sorted(counted, key=lambda row: (-row[3], row[2]))
 
@@ -727,13 +748,24 @@ def synonym_groups() -> list[list[str]]:
     return [group.forms for group in SynonymGroup.objects.all()]
 
 
-def resolve_area_codes(facets: dict[str, str]) -> dict[str, str]:
-    """A retired ONS code typed as an area facet narrows by the area that replaced it."""
-    code = facets.get("area", "")
-    if code and code not in ("england", "uk"):
-        current = Area.objects.for_code(code).first()
-        facets = {**facets, "area": current.code if current else code}
-    return facets
+def resolve_area_codes(facets: Chosen) -> Chosen:
+    """A retired ONS code chosen as an area narrows by the areas that replaced it (one query for every
+    code chosen); a code the directory does not know stays as given, and finds nothing."""
+    given = {code: code.upper() for code in facets.get("area", []) if code not in ("england", "uk")}
+    if not given:
+        return facets
+    wanted = set(given.values())
+    found = Area.objects.filter(Q(code__in=wanted) | Q(aliases__old_code__in=wanted)).values_list(
+        "code", "aliases__old_code"
+    )
+    replaced: dict[str, set[str]] = {}
+    for code, old_code in found:
+        if code in wanted:
+            replaced[code] = {code}
+        elif old_code in wanted and replaced.get(old_code) != {old_code}:
+            replaced.setdefault(old_code, set()).add(code)
+    areas = {area for code in facets["area"] for area in replaced.get(given.get(code, ""), {code})}
+    return {**facets, "area": sorted(areas)}
 
 
 def spelling_correction(parsed: ParsedQuery, text: str) -> str:

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from types import SimpleNamespace
 
 from django.db.models import Avg, Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -9,25 +10,28 @@ from django.utils.http import urlencode
 
 from accounts.decorators import curator_required
 from areas.models import Area
-from core.filters import printable
+from core.filters import active_filters, filters_sentence
+from core.listing import refused_download
 from core.ratelimits import limited
 from transfer.export import MAX_SEARCH_ROWS, search_csv
 
 from .cache import search_for
 from .demand import grouped
-from .forms import AgesForm
+from .facets import chosen_facets
+from .forms import AgesForm, SearchFiltersForm
 from .models import SearchLog
 from .query import MAX_QUERY_LENGTH
-from .service import FACETS, SORTS, completions
+from .service import SORTS, completions
 
 
 @limited("search")
 def search_page(request: HttpRequest) -> HttpResponse:
     raw_text = request.GET.get("q", "")
-    facets = {
-        name: printable(request.GET[name])[:150] for name in FACETS if printable(request.GET.get(name, ""))
-    }
+    facets, problems = chosen_facets(request.GET)
     ages_form = AgesForm(request.GET)
+    if request.GET.get("format") == "csv" and (problems or ages_form.errors):
+        # The page shows what it could not use beside the filter; a download has no such place (as a list's).
+        return refused_download(SimpleNamespace(errors={**problems, **ages_form.errors}))
     results = search_for(
         request,
         raw_text,
@@ -45,20 +49,27 @@ def search_page(request: HttpRequest) -> HttpResponse:
         # A relaxed search met nothing in full: it is unmet demand too.
         found = 0 if results.relaxed else results.total
         SearchLog.objects.create(query=typed, filters=results.active_facets, result_count=found)
+    filters = SearchFiltersForm(request.GET, results, facets)
+    # The list pages' filters (includes/_filters.html), whose parts read a filter set's form.
+    filterset = SimpleNamespace(form=filters, errors=filters.errors)
+    active = active_filters(request.GET, filterset)
     return render(
         request,
         "search/search.html",
         {
             "results": results,
-            "facet_groups": [(name, FACETS[name], values) for name, values in results.facets.items()],
-            "active": [(name, FACETS[name], label_of(results, name)) for name in results.active_facets],
+            "filter": filterset,
+            "active_filters": active,
+            "filters_sentence": filters_sentence(active),
+            # The words and the order stay as they are when the filters change, or are cleared.
+            "keep": [(name, request.GET[name]) for name in ("q", "sort") if request.GET.get(name)],
+            "clear_query": urlencode({"q": raw_text}) if raw_text else "",
             "sorts": [(key, label) for key, (label, _) in SORTS.items()],
             "truncated": len(" ".join(raw_text.split())) > MAX_QUERY_LENGTH,
             "max_length": MAX_QUERY_LENGTH,
             "query": results.text,
             "max_download": MAX_SEARCH_ROWS,
             "reading": results.reading,
-            "ages_form": ages_form,
             "next_steps": next_steps(results),
         },
     )
@@ -95,11 +106,6 @@ def page_number(request: HttpRequest) -> int:
         return max(1, int(request.GET.get("page", "1")))
     except ValueError:
         return 1
-
-
-def label_of(results, name: str) -> str:
-    value = results.active_facets[name]
-    return next((facet.label for facet in results.facets.get(name, []) if facet.value == value), value)
 
 
 @limited("autocomplete", answers_json=True)

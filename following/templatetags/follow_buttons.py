@@ -2,7 +2,7 @@ from django import template
 from django.urls import reverse
 
 from areas.models import Area
-from following.models import Follow, area_key, search_key, theme_key
+from following.models import Follow, area_key, search_key, search_parameters, theme_key
 from search.service import Results
 from themes.models import Theme
 
@@ -29,7 +29,7 @@ def follow_button(context, target) -> dict:
             reverse("following:follow-search"),
             "search",
         )
-        fields = ([("q", query)] if query else []) + sorted(target.active_facets.items())
+        fields = search_parameters(query, target.active_facets)
     else:
         raise template.TemplateSyntaxError("follow_button takes a theme, an area or search results.")
     following = None

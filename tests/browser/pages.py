@@ -135,6 +135,10 @@ def public_pages() -> list[PageType]:
         PageType("search with results", "/search/?q=children"),
         PageType("search with no results", "/search/?q=zzyzx+qwxv"),
         PageType("search with facets chosen", f"/search/?q=children&kind=dataset&theme={theme.slug}"),
+        PageType(
+            "search with several values of a facet chosen",
+            "/search/?q=children&kind=dataset&kind=project&area=E08000032&area=E08000035",
+        ),
         PageType("search read as a topic, a place and ages", "/search/?q=SEND+Bradford+5-11"),
         PageType("search with a place offered", "/search/?q=Lancaster"),
         PageType("search relaxed", "/search/?q=SEND+qwxzv+Bradford"),

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from areas.models import Area
 from datasets.models import Dataset
 from following.follows import follow
 from following.models import Follow
@@ -220,3 +221,16 @@ def test_datasets_listing_the_area_are_news_for_an_area(person, bradford, leeds)
     body = mail.outbox[0].body
     assert "Leeds data" in body and "England data" in body
     assert "Bradford only data" not in body
+
+
+def test_a_search_digest_with_two_areas_lists_new_matches_in_either(person, committed, bradford, leeds):
+    with committed():
+        DatasetFactory(title="Fresh readiness in Bradford").areas.add(bradford)
+        DatasetFactory(title="Fresh readiness in Leeds").areas.add(leeds)
+        DatasetFactory(title="Fresh readiness in Sheffield").areas.add(Area.objects.get(code="E08000039"))
+    followed, _ = follow(person, "search", query="readiness", facets={"area": [leeds.code, bradford.code]})
+    Follow.objects.filter(pk=followed.pk).update(last_sent=A_WEEK_AGO)
+    digest()
+    [email] = mail.outbox
+    assert "Fresh readiness in Bradford" in email.body and "Fresh readiness in Leeds" in email.body
+    assert "Fresh readiness in Sheffield" not in email.body

@@ -57,7 +57,7 @@ def test_a_signed_in_person_follows_a_search_with_its_filters(signed_in, bradfor
     )
     assert response["Location"] == "/search/?q=school+readiness&area=E08000032&kind=dataset"
     follow = Follow.objects.get()
-    assert (follow.query, follow.facets) == ("school readiness", {"area": "E08000032", "kind": "dataset"})
+    assert (follow.query, follow.facets) == ("school readiness", {"area": ["E08000032"], "kind": ["dataset"]})
     assert follow.label.startswith("Search: “school readiness”")
     assert "You follow this search." in signed_in.get(response["Location"]).content.decode()
 
@@ -99,3 +99,38 @@ def test_nobody_unfollows_for_someone_else(signed_in, client):
 
 def test_the_account_page_links_to_what_you_follow(signed_in):
     assert 'href="/following/"' in signed_in.get("/accounts/").content.decode()
+
+
+def test_a_search_with_several_values_is_followed_once_and_comes_back_whole(signed_in, bradford):
+    leeds = "E08000035"
+    html = signed_in.get(f"/search/?q=readiness&area={leeds}&area=E08000032&kind=dataset").content.decode()
+    # The button sends every value chosen.
+    assert '<input type="hidden" name="area" value="E08000032">' in html
+    assert f'<input type="hidden" name="area" value="{leeds}">' in html
+    posted = {"q": "readiness", "area": [leeds, "E08000032"], "kind": "dataset"}
+    response = signed_in.post("/following/search/", posted)
+    assert response["Location"] == f"/search/?q=readiness&area=E08000032&area={leeds}&kind=dataset"
+    follow = Follow.objects.get()
+    assert follow.facets == {"area": ["E08000032", leeds], "kind": ["dataset"]}
+    assert follow.get_absolute_url() == response["Location"]
+    assert follow.label == "Search: “readiness” · Type: Dataset · Area covered: Bradford or Leeds"
+    # The same search with its values in another order is the same follow.
+    signed_in.post("/following/search/", {"q": "readiness", "area": ["E08000032", leeds], "kind": "dataset"})
+    assert Follow.objects.count() == 1
+    assert "You follow this search." in signed_in.get(response["Location"]).content.decode()
+
+
+def test_a_search_followed_with_one_value_keeps_its_key(signed_in, person, bradford):
+    from following.models import search_key
+
+    # Follows saved before several values could be chosen hold a string.
+    assert search_key("readiness", {"area": "E08000032"}) == search_key("readiness", {"area": ["E08000032"]})
+    old = FollowFactory(
+        user=person,
+        kind="search",
+        query="readiness",
+        facets={"area": "E08000032"},
+        key=search_key("readiness", {"area": "E08000032"}),
+    )
+    assert old.get_absolute_url() == "/search/?q=readiness&area=E08000032"
+    assert "You follow this search." in signed_in.get(old.get_absolute_url()).content.decode()

@@ -161,7 +161,7 @@ def test_each_search_is_logged_without_personal_data(client, directory, django_u
         ("nothing like this anywhere", True),
         ("children", False),
     ]
-    assert logs[1].filters == {"kind": "dataset"}
+    assert logs[1].filters == {"kind": ["dataset"]}
     assert {field.name for field in SearchLog._meta.fields} == {
         "id",
         "query",
