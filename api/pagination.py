@@ -5,10 +5,13 @@ that says what is wrong, and their bounds in the OpenAPI schema.
 quickly as page 1, where `?page=5000` makes the database skip every entry before it.
 """
 
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from core import listing
 from core.keyset import BadCursor, keys_of, ordered_for_keyset, page_after, with_next_cursor
 
 PAGE_SIZE = 20
@@ -26,7 +29,17 @@ def whole_number(request, name: str, most: int | None = None) -> int | None:
     return int(text)
 
 
+class CountedUpTo(Paginator):
+    """Counts as the list pages do: exactly up to COUNTED_UP_TO, else COUNTED_UP_TO + 1 ("more than"),
+    reading at most that many rows; pages past that are reached by following `next`."""
+
+    @cached_property
+    def count(self) -> int:
+        return listing.counted(self.object_list)
+
+
 class Pages(PageNumberPagination):
+    django_paginator_class = CountedUpTo
     page_size = PAGE_SIZE
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
@@ -58,6 +71,26 @@ class Pages(PageNumberPagination):
         except BadCursor:
             raise ValidationError({"after": [BadCursor.message]}) from None
         return self.page.object_list
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        exact = self.page.paginator.count <= listing.COUNTED_UP_TO
+        response.data = {"count": response.data["count"], "count_exact": exact, **response.data}
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        shape = super().get_paginated_response_schema(schema)
+        shape["properties"]["count"]["description"] = (
+            f"How many entries match: exact when count_exact is true; otherwise {listing.COUNTED_UP_TO + 1:,}, "
+            f"meaning more than {listing.COUNTED_UP_TO:,} (follow next to read them all)."
+        )
+        shape["properties"] = {
+            "count": shape["properties"].pop("count"),
+            "count_exact": {"type": "boolean"},
+            **shape["properties"],
+        }
+        shape["required"].append("count_exact")
+        return shape
 
     def get_next_link(self):
         if not self.page.has_next():

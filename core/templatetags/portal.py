@@ -60,9 +60,10 @@ def page_numbers(current: int, last: int) -> list[int | None]:
 
 
 @register.inclusion_tag("includes/_page_links.html", takes_context=True)
-def pagination(context, current: int, last: int, after: str = "") -> dict:
+def pagination(context, current: int, last: int, after: str = "", capped: bool = False) -> dict:
     """Numbered links to the pages of a list or search, keeping the rest of the query string; with
-    `after` (a keyset cursor, core/keyset.py), Next reads the following page from the index at any depth."""
+    `after` (a keyset cursor, core/keyset.py), Next reads the following page from the index at any depth.
+    `capped`: the list was counted only up to a limit, so its last page is not known and not offered."""
     query = context["request"].GET.copy()
     query.pop("format", None)
     query.pop("after", None)
@@ -77,10 +78,13 @@ def pagination(context, current: int, last: int, after: str = "") -> dict:
         following["after"] = cursor
         return "?" + following.urlencode()
 
+    following = url_after(after) if after else url(current + 1) if current < last else ""
+    shown_last = (current + 1 if following else current) if capped else last
     return {
         "last": last,
+        "capped": capped,
         "current": current,
         "previous": url(current - 1) if current > 1 else "",
-        "next": url_after(after) if after else url(current + 1) if current < last else "",
-        "items": [(number, url(number) if number else "") for number in page_numbers(current, last)],
+        "next": following,
+        "items": [(number, url(number) if number else "") for number in page_numbers(current, shown_last)],
     }

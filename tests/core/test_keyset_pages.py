@@ -3,7 +3,6 @@ API: every entry exactly once, in the order of the numbered pages, ties broken b
 values last; a cursor that was not made here is a 400, never a server error."""
 
 import base64
-import datetime
 import html
 import re
 
@@ -55,7 +54,9 @@ def many_alike(db):
 
 
 @pytest.mark.parametrize("sort", ["", "title", "-updated", "-start_year"])
-def test_following_next_meets_every_entry_once_in_the_numbered_pages_order(client, many_alike, settings, sort):
+def test_following_next_meets_every_entry_once_in_the_numbered_pages_order(
+    client, many_alike, settings, sort
+):
     settings.PAGE_SIZE = 3
     address = f"/datasets/?sort={sort}" if sort else "/datasets/"
     seen, addresses = walk(client, address)
@@ -109,7 +110,7 @@ BAD_CURSORS = [
     cursor('["1", ["a", "1"]]'),
     cursor('[1, ["a"]]'),
     cursor('[1, ["a", "one"]]'),
-    cursor('[1, [3, 1]]'),
+    cursor("[1, [3, 1]]"),
     cursor('[1, ["a", "99999999999999999999999"]]'),
     cursor('[1, ["a", null]]'),
     "%00",
@@ -149,7 +150,9 @@ def test_the_api_follows_next_by_cursor_with_ties_and_empty_values(client, many_
     numbered_slugs = [
         item["slug"]
         for number in range(1, 7)
-        for item in client.get(f"/api/v1/datasets/?page_size=2&sort=-start_year&page={number}").json()["results"]
+        for item in client.get(f"/api/v1/datasets/?page_size=2&sort=-start_year&page={number}").json()[
+            "results"
+        ]
     ]
     assert seen == numbered_slugs and len(set(seen)) == len(many_alike)
 
@@ -185,3 +188,43 @@ def test_an_api_page_after_a_cursor_costs_the_queries_of_the_first(client, many_
         assert client.get(body["next"]).status_code == 200
     assert len(after) == len(first) == 4
     assert not any("OFFSET" in query["sql"].upper() for query in after.captured_queries)
+
+
+def test_a_list_past_the_counting_limit_says_more_than_and_offers_no_last_page(
+    client, many_alike, settings, monkeypatch
+):
+    monkeypatch.setattr("core.listing.COUNTED_UP_TO", 5)
+    settings.PAGE_SIZE = 2
+    response = client.get("/datasets/")
+    text = response.content.decode()
+    assert "More than 5 datasets." in text and f"{len(many_alike)} datasets" not in text
+    nav = text.split('<nav class="pagination"')[1].split("</nav>")[0]
+    assert "the last" not in nav and "of 4" not in nav and 'aria-label="Page 1, this page"' in nav
+    # Every entry is still reached by Next, in order, also from the last page counted.
+    seen, _ = walk(client, "/datasets/")
+    assert len(seen) == len(set(seen)) == len(many_alike)
+    seen, _ = walk(client, "/datasets/?page=3")
+    assert len(seen) == len(many_alike) - 4
+
+
+def test_a_list_within_the_counting_limit_counts_exactly(client, many_alike, settings, monkeypatch):
+    monkeypatch.setattr("core.listing.COUNTED_UP_TO", len(many_alike))
+    settings.PAGE_SIZE = 2
+    text = client.get("/datasets/").content.decode()
+    assert f"{len(many_alike)} datasets." in text
+    assert 'aria-label="Page 6, the last"' in text
+
+
+def test_the_api_past_the_counting_limit_says_its_count_is_not_exact(client, many_alike, monkeypatch):
+    body = client.get("/api/v1/datasets/?page_size=2").json()
+    assert body["count"] == len(many_alike) and body["count_exact"] is True
+    monkeypatch.setattr("core.listing.COUNTED_UP_TO", 5)
+    body = client.get("/api/v1/datasets/?page_size=2").json()
+    assert body["count"] == 6 and body["count_exact"] is False
+    seen, url = [], "/api/v1/datasets/?page_size=2"
+    while url:
+        assert len(seen) <= len(many_alike), "next never ends"
+        body = client.get(url).json()
+        seen += [item["slug"] for item in body["results"]]
+        url = body["next"]
+    assert len(seen) == len(set(seen)) == len(many_alike)
