@@ -1,8 +1,20 @@
-// A list's filters are folded into "Filter (n)" so that a phone shows the results first; a wide
-// screen has room for both, so there they start open. Without this script they can still be opened.
+// A list's filters are folded into "Filter (n)" before the results at every width, so that the first
+// result is a few Tab presses away. Someone who opens them to filter finds them open again on the
+// next page of the same list (this browser tab only); without this script they open with one press.
 (function () {
   var panel = document.getElementById("filters");
-  if (panel && window.matchMedia("(min-width: 56rem)").matches) {
-    panel.open = true;
+  if (!panel) {
+    return;
+  }
+  var key = "filters-open:" + window.location.pathname;
+  try {
+    if (window.sessionStorage.getItem(key) === "1") {
+      panel.open = true;
+    }
+    panel.addEventListener("toggle", function () {
+      window.sessionStorage.setItem(key, panel.open ? "1" : "0");
+    });
+  } catch (error) {
+    // Storage refused (a private window, say): the filters simply start folded.
   }
 })();

@@ -9,6 +9,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 def test_an_analyst_finds_data_she_can_get_within_3_months_and_how_to_apply(page, demo_site):
     page.goto(demo_site + "/datasets/")
+    page.locator("#filters > summary").click()
     page.get_by_label("Time to access").select_option(label="Within 3 months")
     page.get_by_role("button", name="Apply filters").click()
     results = page.locator("main").get_by_role("link", name="Millennium Cohort Study", exact=True)

@@ -32,6 +32,7 @@ def test_an_analyst_goes_from_the_map_to_an_introduction(page, demo_site):
     page.get_by_role("link", name=re.compile(r"^Bradford: \d+ dataset")).first.click()
     expect(page).to_have_url(re.compile(r"/datasets/\?area=E08000032"))
     filters = page.locator("#filters")
+    filters.locator("> summary").click()
     filters.locator("summary", has_text="Theme").click()
     filters.get_by_label("Early years", exact=True).check()
     page.get_by_role("button", name="Apply filters").click()

@@ -10,8 +10,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 def test_an_analyst_finds_data_for_their_area_and_age_group_then_who_knows_it(page, demo_site):
     page.goto(demo_site + "/")
+    page.get_by_text("Menu", exact=True).click()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Datasets").click()
     filters = page.locator("#filters")
+    filters.locator("> summary").click()
     filters.locator("summary", has_text="Area covered").click()
     filters.get_by_label("Bradford", exact=True).check()
     filters.locator("summary", has_text="Life stage").click()
@@ -120,7 +122,10 @@ def test_search_suggests_while_typing_and_the_keyboard_picks_a_suggestion(page, 
 
 def test_a_search_narrowed_by_facets_in_the_browser(page, demo_site):
     page.goto(demo_site + "/search/?q=children")
-    page.get_by_role("navigation", name="Narrow your results").get_by_role("link", name="Dataset (").click()
+    page.locator("#filters > summary").click()
+    page.locator("#filters summary", has_text="Type").click()
+    page.get_by_label(re.compile(r"^Dataset \(")).check()
+    page.get_by_role("button", name="Apply filters").click()
     expect(page.get_by_role("link", name="Type: Dataset")).to_be_visible()
     kinds = page.locator(".search-results .kind").all_inner_texts()
     assert kinds

@@ -90,16 +90,21 @@ def test_a_keyboard_user_searches_filters_and_opens_an_entry_seeing_the_focus_al
     expect(page.get_by_role("status")).to_contain_text("for “children”")
 
     skip_to_content(page)
-    facets = page.get_by_role("navigation", name="Narrow your results")
-    tab_to(page, "nav.filters a", "Dataset (")
-    expect(facets.get_by_role("link", name=re.compile(r"^Dataset \("))).to_be_focused()
+    # The filters, then the type, open with Enter; a tick box is ticked with Space.
+    tab_to(page, "#filters > summary", "Filter")
+    page.keyboard.press("Enter")
+    tab_to(page, "#filters details.choices > summary", "Type")
+    page.keyboard.press("Enter")
+    tab_to(page, "#filters input[name=kind][value=dataset]")
+    page.keyboard.press("Space")
+    expect(page.get_by_label(re.compile(r"^Dataset \("))).to_be_checked()
+    tab_to(page, "#filters button", "Apply filters")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"kind=dataset"))
     expect(page.get_by_role("link", name="Type: Dataset")).to_be_visible()
 
-    skip_to_content(page)
-    # Past the filters by their skip link, as a keyboard user would, to the first result.
+    # Past the filters (left open, as the person left them) by their skip link, to the first result.
     tab_to(page, "a.skip-to-results")
     page.keyboard.press("Enter")
     expect(page.locator("#the-results")).to_be_focused()

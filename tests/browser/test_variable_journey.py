@@ -10,6 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 def test_an_analyst_finds_bmi_at_age_ten_compares_and_reaches_how_to_apply(page, demo_site):
     page.goto(demo_site + "/datasets/")
+    page.locator("#filters > summary").click()
     page.get_by_label("Measures a variable").fill("bmi")
     page.get_by_label("Aged from").fill("10")
     page.get_by_label("Up to age").fill("10")
