@@ -24,11 +24,17 @@ class OtherIdentifier(NamedTuple):
 
 class ResearcherQuerySet(ThemedQuerySet):
     def at(self, organisation):
-        """People whose primary organisation or one of whose affiliations is `organisation`."""
-        affiliated = Researcher.affiliations.through.objects.filter(
-            researcher=models.OuterRef("pk"), organisation=organisation
+        """People whose primary organisation or one of whose affiliations is `organisation`.
+
+        The ids of both, joined by UNION, each read from its own index: an OR of the two conditions made
+        PostgreSQL test every researcher (0.2 s to count the 3 people of one organisation among 200,000)."""
+        primary = Researcher.objects.filter(organisation=organisation).order_by().values("pk")
+        affiliated = (
+            Researcher.affiliations.through.objects.filter(organisation=organisation)
+            .order_by()
+            .values("researcher_id")
         )
-        return self.filter(models.Q(organisation=organisation) | models.Exists(affiliated))
+        return self.filter(pk__in=primary.union(affiliated))
 
     def with_card_details(self):
         """What a researcher's card shows: organisation and published themes (one extra query)."""

@@ -26,15 +26,22 @@ class ProjectQuerySet(ThemedQuerySet):
     def involving(self, organisation):
         """Projects the organisation is a partner in, or that one of its published people works on (an
         unpublished profile is not public, so it links nothing publicly)."""
-        partner = Project.partner_organisations.through.objects.filter(
-            project=models.OuterRef("pk"), organisation=organisation
+        # The ids of both, joined by UNION, each read from its own index: an OR of two EXISTS made
+        # PostgreSQL test every project (0.9 s to count one organisation's among 50,000).
+        # Neither side may keep its model's order: SQLite refuses ORDER BY inside a UNION.
+        partner = (
+            Project.partner_organisations.through.objects.filter(organisation=organisation)
+            .order_by()
+            .values("project_id")
         )
-        staffed = Membership.objects.filter(
-            project=models.OuterRef("pk"),
-            researcher__organisation=organisation,
-            researcher__status=Entry.Status.PUBLISHED,
+        staffed = (
+            Membership.objects.filter(
+                researcher__organisation=organisation, researcher__status=Entry.Status.PUBLISHED
+            )
+            .order_by()
+            .values("project_id")
         )
-        return self.filter(models.Exists(partner) | models.Exists(staffed))
+        return self.filter(pk__in=partner.union(staffed))
 
     def with_card_details(self):
         """What a project's card shows: its published lead as `leads`, and published themes."""
