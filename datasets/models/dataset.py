@@ -275,6 +275,9 @@ class Dataset(Entry):
             models.Index(fields=["status", "title"], name="dataset_listing_idx"),
             # Serves the home page's newest datasets and the list's "Recently updated" order.
             models.Index(fields=["status", "-updated"], name="dataset_recent_idx"),
+            # Serves the home page's newest datasets, real ones before the samples: read off the index
+            # instead of sorting every published dataset (0.3 s cold at national scale).
+            models.Index(fields=["status", "is_sample", "-updated", "id"], name="dataset_home_idx"),
             # Serves the dataset list's time-to-access filter (within_weeks).
             models.Index(
                 Coalesce("weeks_to_access_to", "weeks_to_access_from"), name="dataset_longest_wait_idx"
@@ -340,6 +343,11 @@ class Dataset(Entry):
     def time_to_access(self) -> str:
         """The typical wait in words: "8–12 weeks", "About 6 weeks", or "" when not known."""
         return weeks_in_words(self.weeks_to_access)
+
+    @property
+    def standards(self) -> list[Standard]:
+        """The standards its data follows, each with its name (`label`) and specification (`address`)."""
+        return [Standard(value) for value in self.conforms_to if value in Standard.values]
 
     @property
     def who_may_apply_labels(self) -> list[str]:

@@ -21,6 +21,15 @@ def dataset():
     )
 
 
+def test_the_dataset_page_names_them_with_a_link_to_each_specification(client, dataset):
+    page = client.get(dataset.get_absolute_url()).content.decode()
+    assert "<dt>Standards it follows</dt>" in page
+    assert (
+        '<a href="https://ohdsi.github.io/CommonDataModel/">OMOP Common Data Model</a>, A local format'
+        in page
+    )
+
+
 def test_the_api_gives_them(client, dataset):
     assert client.get("/api/v1/datasets/cprd/").json()["conforms_to"] == ["omop", "local"]
 
