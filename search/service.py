@@ -319,6 +319,9 @@ def sample_windows() -> tuple[list[tuple[int, int]], float]:
     with connection.cursor() as cursor:
         cursor.execute("SELECT MIN(id), MAX(id) FROM search_searchentry")
         first, last = cursor.fetchone()
+    if first is None:
+        # An empty index: one run that is the whole of it, where every search finds nothing.
+        first = last = 0
     span = last - first + 1
     width = max(1, -(-min(span, SAMPLE_ENTRIES) // SAMPLE_WINDOWS))
     step = span / SAMPLE_WINDOWS
