@@ -152,6 +152,7 @@ class ResearcherForm(EntryForm):
     sections = [
         ("Who they are", ["name", "title", "job_title", "career_stage", "organisation", "biography"]),
         ("What they know", ["expertise", "methods", "themes", "orcid"]),
+        ("Elsewhere", ["other_names", "links", "other_identifiers"]),
         (
             "How to reach them",
             [
@@ -189,6 +190,9 @@ class ResearcherForm(EntryForm):
             "methods",
             "themes",
             "orcid",
+            "other_names",
+            "links",
+            "other_identifiers",
             "email",
             "show_email",
             "open_to_collaboration",
@@ -245,7 +249,20 @@ class DatasetForm(EntryForm):
             ],
         ),
         ("Getting access", ["access_level", *ACCESS_FACTS, "licence", "identifiers"]),
-        ("Formats and links", ["formats", "conforms_to", "update_frequency", "landing_page", "doi"]),
+        (
+            "Formats and links",
+            [
+                "formats",
+                "conforms_to",
+                "update_frequency",
+                "landing_page",
+                "doi",
+                "distributions",
+                "language",
+                "issued",
+                "modified",
+            ],
+        ),
     ]
 
     def clean(self):
@@ -289,7 +306,15 @@ class DatasetForm(EntryForm):
             "update_frequency",
             "landing_page",
             "doi",
+            "distributions",
+            "language",
+            "issued",
+            "modified",
         ]
+        widgets = {
+            "issued": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "modified": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        }
 
 
 class ProjectForm(EntryForm):
