@@ -208,6 +208,20 @@ class ResearcherForm(EntryForm):
         ]
 
 
+# The last section of a dataset's form, in its order (and the end of its fields).
+FORMATS_AND_LINKS = [
+    "formats",
+    "conforms_to",
+    "update_frequency",
+    "landing_page",
+    "doi",
+    "distributions",
+    "language",
+    "issued",
+    "modified",
+]
+
+
 class DatasetForm(EntryForm):
     custodian = organisation_field("Custodian")
     themes = ThemeChoices()
@@ -249,20 +263,7 @@ class DatasetForm(EntryForm):
             ],
         ),
         ("Getting access", ["access_level", *ACCESS_FACTS, "licence", "identifiers"]),
-        (
-            "Formats and links",
-            [
-                "formats",
-                "conforms_to",
-                "update_frequency",
-                "landing_page",
-                "doi",
-                "distributions",
-                "language",
-                "issued",
-                "modified",
-            ],
-        ),
+        ("Formats and links", FORMATS_AND_LINKS),
     ]
 
     def clean(self):
@@ -301,15 +302,7 @@ class DatasetForm(EntryForm):
             "access_level",
             *ACCESS_FACTS,
             "licence",
-            "formats",
-            "conforms_to",
-            "update_frequency",
-            "landing_page",
-            "doi",
-            "distributions",
-            "language",
-            "issued",
-            "modified",
+            *FORMATS_AND_LINKS,
         ]
         widgets = {
             "issued": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
