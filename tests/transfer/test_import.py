@@ -167,7 +167,8 @@ def test_a_template_file_has_the_header_row_only(curator_client):
         "unit_of_observation,access_service,trusted_research_environment,access_decided_by,data_controller,"
         "data_processor,jurisdiction,who_may_apply,access_conditions,cost,cost_note,access_instructions,"
         "access_url,weeks_to_access_from,weeks_to_access_to,access_confirmed_on,access_confirmed_by,"
-        "access_steps,observations,licence,formats,conforms_to,update_frequency,landing_page,doi,contact_name,contact_email,status"
+        "access_steps,observations,licence,formats,conforms_to,update_frequency,landing_page,doi,distributions,"
+        "language,issued,modified,contact_name,contact_email,status"
     ]
 
 
