@@ -20,6 +20,7 @@ from datetime import datetime
 
 from django.db.models import Prefetch
 
+from areas.models import Area
 from core.models import Entry, published_or_none
 from datasets.models import Dataset, Variable
 from involvement.models import Opportunity
@@ -104,9 +105,9 @@ def area_places(organisations: Iterable[Organisation | None]) -> set[tuple[str, 
     }
 
 
-def dataset_places(dataset: Dataset) -> set[tuple[str, str, str]]:
-    """The areas a dataset covers (prefetched), and England or the UK for national data."""
-    places = {(PLACE, area.code, area.name) for area in dataset.areas.all()}
+def dataset_places(dataset: Dataset, areas: Iterable[Area]) -> set[tuple[str, str, str]]:
+    """The areas a dataset covers, and England or the UK for national data."""
+    places = {(PLACE, area.code, area.name) for area in areas}
     if dataset.is_national:
         places.add((PLACE, dataset.coverage_scope, dataset.get_coverage_scope_display()))
     return places
@@ -132,13 +133,67 @@ def project_links(prefix: str = "") -> list:
     ]
 
 
-def project_places(project: Project) -> set[tuple[str, str, str]]:
-    """The places of a project's published data, partners and members' organisations (see project_links)."""
-    places = area_places(project.partner_organisations.all())
-    places |= area_places(membership.researcher.organisation for membership in project.memberships.all())
-    for usage in project.usages.all():
-        places |= dataset_places(usage.dataset)
+@dataclass
+class ProjectLinks:
+    """What the documents of a project and of its members show of the project's links: its published
+    themes, members (on published researchers, in membership order), data, partners and outputs.
+
+    Built from a project prefetched with `project_links` (`linked_project`), or from a batch's rows
+    (search.batches), holding instances or `Linked` stand-ins with the same attributes.
+    """
+
+    title: str
+    themes: list
+    memberships: list
+    datasets: list
+    partners: list
+    outputs: list
+    places: set[tuple[str, str, str]]
+
+
+class Linked:
+    """A linked row as a batch reads it (search.batches): the few fields a document shows, equal to and
+    hashed as a model instance of the same row is, so that a set of them keeps the order a set of
+    instances has."""
+
+    def __init__(self, pk: int, **fields):
+        self.pk = pk
+        self.__dict__.update(fields)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Linked) and self.pk == other.pk
+
+    def __hash__(self) -> int:
+        return hash(self.pk)
+
+
+def project_places(
+    partners: Iterable[Organisation],
+    memberships: Iterable,
+    datasets: Iterable[tuple[Dataset, Iterable[Area]]],
+) -> set[tuple[str, str, str]]:
+    """The places of a project's published data (with their areas), partners and members' organisations."""
+    places = area_places(partners)
+    places |= area_places(membership.researcher.organisation for membership in memberships)
+    for dataset, areas in datasets:
+        places |= dataset_places(dataset, areas)
     return places
+
+
+def linked_project(project: Project, with_outputs: bool = False) -> ProjectLinks:
+    """The links of a project prefetched with `project_links` (and its `outputs` if `with_outputs`)."""
+    memberships = list(project.memberships.all())
+    partners = list(project.partner_organisations.all())
+    datasets = [usage.dataset for usage in project.usages.all()]
+    return ProjectLinks(
+        title=project.title,
+        themes=list(project.themes.all()),
+        memberships=memberships,
+        datasets=datasets,
+        partners=partners,
+        outputs=list(project.outputs.all()) if with_outputs else [],
+        places=project_places(partners, memberships, ((d, d.areas.all()) for d in datasets)),
+    )
 
 
 def researcher_summary(person: Researcher) -> str:
@@ -161,47 +216,56 @@ def researchers(queryset) -> Iterator[Document]:
     )
     for person in queryset:
         organisations = [person.organisation, *person.affiliations.all()]
-        organisations = [o for o in organisations if published_or_none(o)]
-        themes = list(person.themes.all())
-        projects = [membership.project for membership in person.memberships.all()]
-        datasets = {usage.dataset for project in projects for usage in project.usages.all()}
-        document = Document(
-            kind=Kind.RESEARCHER,
-            object_id=person.pk,
-            url=person.get_absolute_url(),
-            title=person.display_name,
-            updated=person.updated,
-            keywords=[
-                person.job_title,
-                person.expertise,
-                person.methods,
-                WELCOMES_INVOLVEMENT if person.welcomes_lived_experience else "",
-            ],
-            linked=[
-                *(o.name for o in organisations),
-                *(t.name for t in themes),
-                *(p.title for p in projects),
-                *(t.name for p in projects for t in p.themes.all()),
-                *(d.title for d in datasets),
-                *(d.keywords for d in datasets),
-            ],
-            body=[person.biography, person.public_lived_experience],
-            summary=researcher_summary(person),
-            facts=[
-                ("Organisation", joined(o.name for o in organisations[:1])),
-                ("Career stage", person.get_career_stage_display()),
-                ("Themes", joined(t.name for t in themes)),
-            ],
+        yield researcher_document(
+            person,
+            [o for o in organisations if published_or_none(o)],
+            list(person.themes.all()),
+            [linked_project(membership.project) for membership in person.memberships.all()],
         )
-        document.facets |= theme_facets(themes)
-        for organisation in organisations:
-            document.facets |= organisation_facet(organisation)
-        if person.career_stage:
-            document.facets.add(("career_stage", person.career_stage, person.get_career_stage_display()))
-        document.facets |= area_places(organisations)
-        for project in projects:
-            document.facets |= project_places(project)
-        yield document
+
+
+def researcher_document(
+    person: Researcher, organisations: list[Organisation], themes: list[Theme], projects: list[ProjectLinks]
+) -> Document:
+    """A researcher's document, from their published organisations, themes and projects."""
+    datasets = {dataset for project in projects for dataset in project.datasets}
+    document = Document(
+        kind=Kind.RESEARCHER,
+        object_id=person.pk,
+        url=person.get_absolute_url(),
+        title=person.display_name,
+        updated=person.updated,
+        keywords=[
+            person.job_title,
+            person.expertise,
+            person.methods,
+            WELCOMES_INVOLVEMENT if person.welcomes_lived_experience else "",
+        ],
+        linked=[
+            *(o.name for o in organisations),
+            *(t.name for t in themes),
+            *(p.title for p in projects),
+            *(t.name for p in projects for t in p.themes),
+            *(d.title for d in datasets),
+            *(d.keywords for d in datasets),
+        ],
+        body=[person.biography, person.public_lived_experience],
+        summary=researcher_summary(person),
+        facts=[
+            ("Organisation", joined(o.name for o in organisations[:1])),
+            ("Career stage", person.get_career_stage_display()),
+            ("Themes", joined(t.name for t in themes)),
+        ],
+    )
+    document.facets |= theme_facets(themes)
+    for organisation in organisations:
+        document.facets |= organisation_facet(organisation)
+    if person.career_stage:
+        document.facets.add(("career_stage", person.career_stage, person.get_career_stage_display()))
+    document.facets |= area_places(organisations)
+    for project in projects:
+        document.facets |= project.places
+    return document
 
 
 def indexed_variables():
@@ -221,56 +285,75 @@ def datasets(queryset) -> Iterator[Document]:
         indexed_variables(),
     )
     for dataset in queryset:
-        custodian = published_or_none(dataset.custodian)
-        themes = list(dataset.themes.all())
-        areas = list(dataset.areas.all())
-        coverage = (
-            dataset.get_coverage_scope_display() if dataset.is_national else joined(a.name for a in areas[:3])
+        yield dataset_document(
+            dataset,
+            custodian=published_or_none(dataset.custodian),
+            themes=list(dataset.themes.all()),
+            areas=list(dataset.areas.all()),
+            identifiers=list(dataset.identifiers.all()),
+            variables=dataset.indexed_variables,
+            linked_datasets=list(dataset.linked_datasets.all()),
         )
-        if not dataset.is_national and len(areas) > 3:
-            coverage += f" and {len(areas) - 3} more"
-        document = Document(
-            kind=Kind.DATASET,
-            object_id=dataset.pk,
-            url=dataset.get_absolute_url(),
-            title=dataset.title,
-            updated=dataset.updated,
-            keywords=[
-                dataset.keywords,
-                dataset.get_source_kind_display(),
-                *(i.name for i in dataset.identifiers.all()),
-                *(f"{VARIABLE_MARK}{v.name}: {v.label}".rstrip(": ") for v in dataset.indexed_variables),
-            ],
-            linked=[
-                custodian.name if custodian else "",
-                custodian.short_name if custodian else "",
-                *(t.name for t in themes),
-                *(a.name for a in areas),
-                dataset.get_coverage_scope_display() if dataset.is_national else "",
-                *(d.title for d in dataset.linked_datasets.all()),
-                dataset.trusted_research_environment,
-            ],
-            body=[dataset.summary, dataset.description, dataset.population, dataset.access_instructions],
-            summary=dataset.summary,
-            facts=[
-                ("Access", dataset.get_access_level_display()),
-                ("Held by", custodian.name if custodian else ""),
-                ("Covers", coverage),
-                ("Ages", dataset.age_range),
-                ("Years", dataset.time_coverage),
-            ],
-        )
-        document.facets |= theme_facets(themes) | organisation_facet(custodian)
-        document.facets |= {("area", area.code, area.name) for area in areas}
-        if dataset.is_national:
-            document.facets.add(("area", dataset.coverage_scope, dataset.get_coverage_scope_display()))
-        document.facets |= {("life_stage", stage.slug, stage.label) for stage in dataset.life_stages}
-        document.facets.add(("access_level", dataset.access_level, dataset.get_access_level_display()))
-        document.facets.add(("source_kind", dataset.source_kind, dataset.get_source_kind_display()))
-        document.facets |= dataset_places(dataset)
-        if dataset.min_age is not None:
-            document.age_from, document.age_to = dataset.min_age, dataset.max_age
-        yield document
+
+
+def dataset_document(
+    dataset: Dataset,
+    custodian: Organisation | None,
+    themes: list[Theme],
+    areas: list[Area],
+    identifiers: list,
+    variables: list,
+    linked_datasets: list,
+) -> Document:
+    """A dataset's document, from its published custodian, themes and linked datasets, its areas,
+    identifiers and first variables (`indexed_variables`)."""
+    coverage = (
+        dataset.get_coverage_scope_display() if dataset.is_national else joined(a.name for a in areas[:3])
+    )
+    if not dataset.is_national and len(areas) > 3:
+        coverage += f" and {len(areas) - 3} more"
+    document = Document(
+        kind=Kind.DATASET,
+        object_id=dataset.pk,
+        url=dataset.get_absolute_url(),
+        title=dataset.title,
+        updated=dataset.updated,
+        keywords=[
+            dataset.keywords,
+            dataset.get_source_kind_display(),
+            *(i.name for i in identifiers),
+            *(f"{VARIABLE_MARK}{v.name}: {v.label}".rstrip(": ") for v in variables),
+        ],
+        linked=[
+            custodian.name if custodian else "",
+            custodian.short_name if custodian else "",
+            *(t.name for t in themes),
+            *(a.name for a in areas),
+            dataset.get_coverage_scope_display() if dataset.is_national else "",
+            *(d.title for d in linked_datasets),
+            dataset.trusted_research_environment,
+        ],
+        body=[dataset.summary, dataset.description, dataset.population, dataset.access_instructions],
+        summary=dataset.summary,
+        facts=[
+            ("Access", dataset.get_access_level_display()),
+            ("Held by", custodian.name if custodian else ""),
+            ("Covers", coverage),
+            ("Ages", dataset.age_range),
+            ("Years", dataset.time_coverage),
+        ],
+    )
+    document.facets |= theme_facets(themes) | organisation_facet(custodian)
+    document.facets |= {("area", area.code, area.name) for area in areas}
+    if dataset.is_national:
+        document.facets.add(("area", dataset.coverage_scope, dataset.get_coverage_scope_display()))
+    document.facets |= {("life_stage", stage.slug, stage.label) for stage in dataset.life_stages}
+    document.facets.add(("access_level", dataset.access_level, dataset.get_access_level_display()))
+    document.facets.add(("source_kind", dataset.source_kind, dataset.get_source_kind_display()))
+    document.facets |= dataset_places(dataset, areas)
+    if dataset.min_age is not None:
+        document.age_from, document.age_to = dataset.min_age, dataset.max_age
+    return document
 
 
 def projects(queryset) -> Iterator[Document]:
@@ -278,41 +361,44 @@ def projects(queryset) -> Iterator[Document]:
         Prefetch("themes", queryset=published_themes()), *project_links(), "outputs"
     )
     for project in queryset:
-        themes = list(project.themes.all())
-        memberships = list(project.memberships.all())
-        partners = list(project.partner_organisations.all())
-        leads = [m.researcher.display_name for m in memberships if m.role == Membership.Role.LEAD]
-        dates = " to ".join(str(day.year) for day in (project.start_date, project.end_date) if day)
-        document = Document(
-            kind=Kind.PROJECT,
-            object_id=project.pk,
-            url=project.get_absolute_url(),
-            title=project.title,
-            updated=project.updated,
-            keywords=[project.funder, *(output.title for output in project.outputs.all())],
-            linked=[
-                *(t.name for t in themes),
-                *(m.researcher.name for m in memberships),
-                *(u.dataset.title for u in project.usages.all()),
-                *(o.name for o in partners),
-            ],
-            body=[project.summary, *(output.key_finding for output in project.outputs.all())],
-            summary=project.summary,
-            facts=[
-                ("Status", project.get_stage_display()),
-                ("Dates", dates),
-                ("Led by", joined(leads)),
-                ("Themes", joined(t.name for t in themes)),
-            ],
-        )
-        document.facets |= theme_facets(themes)
-        document.facets.add(("stage", project.stage, project.get_stage_display()))
-        if project.stage == Project.Stage.ACTIVE and project.end_date:
-            document.facets.add((ENDS, project.end_date.isoformat(), ""))
-        for organisation in [*partners, *(m.researcher.organisation for m in memberships)]:
-            document.facets |= organisation_facet(organisation)
-        document.facets |= project_places(project)
-        yield document
+        yield project_document(project, linked_project(project, with_outputs=True))
+
+
+def project_document(project: Project, links: ProjectLinks) -> Document:
+    """A project's document, from its links (with its outputs)."""
+    themes, memberships, partners = links.themes, links.memberships, links.partners
+    leads = [m.researcher.display_name for m in memberships if m.role == Membership.Role.LEAD]
+    dates = " to ".join(str(day.year) for day in (project.start_date, project.end_date) if day)
+    document = Document(
+        kind=Kind.PROJECT,
+        object_id=project.pk,
+        url=project.get_absolute_url(),
+        title=project.title,
+        updated=project.updated,
+        keywords=[project.funder, *(output.title for output in links.outputs)],
+        linked=[
+            *(t.name for t in themes),
+            *(m.researcher.name for m in memberships),
+            *(d.title for d in links.datasets),
+            *(o.name for o in partners),
+        ],
+        body=[project.summary, *(output.key_finding for output in links.outputs)],
+        summary=project.summary,
+        facts=[
+            ("Status", project.get_stage_display()),
+            ("Dates", dates),
+            ("Led by", joined(leads)),
+            ("Themes", joined(t.name for t in themes)),
+        ],
+    )
+    document.facets |= theme_facets(themes)
+    document.facets.add(("stage", project.stage, project.get_stage_display()))
+    if project.stage == Project.Stage.ACTIVE and project.end_date:
+        document.facets.add((ENDS, project.end_date.isoformat(), ""))
+    for organisation in [*partners, *(m.researcher.organisation for m in memberships)]:
+        document.facets |= organisation_facet(organisation)
+    document.facets |= links.places
+    return document
 
 
 def organisations(queryset) -> Iterator[Document]:

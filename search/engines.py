@@ -9,8 +9,12 @@ the same words (search.text.index_text). Everything else is shared SQL in
 service.py.
 """
 
-from django.db import connection
+import json
 
+from django.db import connection
+from django.db.models import JSONField
+
+from .models import SearchEntry
 from .query import ParsedQuery, Term
 from .text import searched_words, words
 
@@ -25,19 +29,29 @@ class PostgresEngine:
     # the title outranks any number of matches in keywords, and so on down.
     weights = "{0.000001, 0.0001, 0.01, 1.0}"
 
-    def index(self, rows: list[tuple]) -> None:
-        """Computes the weighted vectors of entries from (id, title, keywords, linked, body) rows."""
+    def insert(self, fields: tuple[str, ...], rows: list[tuple], texts: list[tuple]) -> list[int]:
+        """Adds index rows (values of `fields`) with the weighted vector of their full-text columns' `texts`,
+        in one statement (one array a column); returns their ids, in order."""
+        model_fields = [SearchEntry._meta.get_field(name) for name in fields]
+        columns = [list(values) for values in zip(*rows, strict=True)]
+        for position, field in enumerate(model_fields):
+            if isinstance(field, JSONField):
+                columns[position] = [json.dumps(value) for value in columns[position]]
+        arrays = [f"%s::{field.db_type(connection)}[]" for field in model_fields]
+        arrays += ["%s::text[]"] * len(FULL_TEXT_COLUMNS)
+        names = ", ".join(fields)
         vector = " || ".join(
-            f"setweight(to_tsvector('{self.config}', v.{column}), '{weight}')"
+            f"setweight(to_tsvector('{self.config}', v.text_{column}), '{weight}')"
             for column, weight in zip(FULL_TEXT_COLUMNS, "ABCD", strict=True)
         )
-        values = ", ".join(["(%s, %s, %s, %s, %s)"] * len(rows))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"UPDATE search_searchentry e SET search_vector = {vector} "
-                f"FROM (VALUES {values}) AS v(id, {', '.join(FULL_TEXT_COLUMNS)}) WHERE e.id = v.id",
-                [value for row in rows for value in row],
+                f"INSERT INTO search_searchentry ({names}, search_vector) SELECT {names}, {vector} "
+                f"FROM unnest({', '.join(arrays)}) "
+                f"AS v({names}, {', '.join(f'text_{column}' for column in FULL_TEXT_COLUMNS)}) RETURNING id",
+                [*columns, *(list(values) for values in zip(*texts, strict=True))],
             )
+            return [pk for (pk,) in cursor.fetchall()]
 
     def tsquery(self, query: ParsedQuery) -> tuple[str, list]:
         sql, params = [], []
@@ -103,17 +117,23 @@ class SqliteEngine:
     # bm25 weights of the title, keywords, linked-names and body columns.
     bm25 = "bm25(search_fts, 10.0, 4.0, 2.0, 1.0)"
 
-    def index(self, rows: list[tuple]) -> None:
-        """Adds entries to the FTS5 table from (id, title, keywords, linked, body) rows.
+    def insert(self, fields: tuple[str, ...], rows: list[tuple], texts: list[tuple]) -> list[int]:
+        """Adds index rows (values of `fields`) and their full-text columns' `texts` to the FTS5 table;
+        returns their ids, in order.
 
         The table keeps its own copy of the text in the form it indexes; a trigger removes an entry's
         row when the entry is deleted (migrations/0005).
         """
+        entries = SearchEntry.objects.bulk_create(
+            [SearchEntry(**dict(zip(fields, row, strict=True))) for row in rows]
+        )
+        ids = [entry.pk for entry in entries]
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO search_fts(rowid, {', '.join(FULL_TEXT_COLUMNS)}) VALUES (%s, %s, %s, %s, %s)",
-                rows,
+                [(pk, *text) for pk, text in zip(ids, texts, strict=True)],
             )
+        return ids
 
     @staticmethod
     def phrase(term: Term) -> str:

@@ -14,6 +14,7 @@ seeded themes are searchable at once and a migration that empties the index
 has it refilled.
 """
 
+import io
 import re
 import threading
 from collections.abc import Callable, Iterable
@@ -28,7 +29,9 @@ from organisations.models import Organisation
 from people.models import Researcher
 from projects.models import DatasetUsage, Membership, Output, Project
 from themes.models import Theme
+from transfer import bulk
 
+from .batches import Batches
 from .cache import forget_searches
 from .documents import BUILDERS, KIND_OF_MODEL, PLACE, Document
 from .engines import current_engine
@@ -79,96 +82,148 @@ def write(documents: Iterable[Document]) -> int:
     return written + write_batch(batch)
 
 
-def write_batch(documents: list[Document]) -> int:
-    entries = SearchEntry.objects.bulk_create(
-        [
-            SearchEntry(
-                kind=document.kind,
-                object_id=document.object_id,
-                url=document.url,
-                title=document.title,
-                keywords=" | ".join(text for text in document.keywords if text),
-                linked=" | ".join(text for text in document.linked if text),
-                body="\n".join(text for text in document.body if text),
-                summary=document.summary[:SUMMARY_LENGTH],
-                facts=[[label, value] for label, value in document.facts if value],
-                updated=document.updated,
-                age_from=document.age_from,
-                age_to=document.age_to,
-            )
-            for document in documents
-        ]
+# An index row's columns, in the order `entry_values` gives them.
+ENTRY_FIELDS = (
+    "kind", "object_id", "url", "title", "keywords", "linked", "body", "summary", "facts", "updated", "age_from",
+    "age_to",
+)  # fmt: skip
+TEXT_COLUMNS = slice(3, 7)  # title, keywords, linked and body: the full-text columns
+
+
+def entry_values(document: Document) -> tuple:
+    return (
+        document.kind,
+        document.object_id,
+        document.url,
+        document.title,
+        " | ".join(text for text in document.keywords if text),
+        " | ".join(text for text in document.linked if text),
+        "\n".join(text for text in document.body if text),
+        document.summary[:SUMMARY_LENGTH],
+        [[label, value] for label, value in document.facts if value],
+        document.updated,
+        document.age_from,
+        document.age_to,
     )
-    if entries:
-        current_engine().index(
-            [
-                (
-                    entry.pk,
-                    *(index_text(text) for text in (entry.title, entry.keywords, entry.linked, entry.body)),
-                )
-                for entry in entries
-            ]
-        )
+
+
+def write_batch(documents: list[Document]) -> int:
+    """Writes one batch of documents: rows built here, each table written with one statement (COPY on
+    PostgreSQL), the full-text index fed with the text as search.text gives it."""
+    if not documents:
+        return 0
+    rows = [entry_values(document) for document in documents]
+    texts = [tuple(index_text(text) for text in row[TEXT_COLUMNS]) for row in rows]
+    ids = current_engine().insert(ENTRY_FIELDS, rows, texts)
     facets, places = [], []
-    for entry, document in zip(entries, documents, strict=True):
+    for pk, document in zip(ids, documents, strict=True):
         for name, value, label in {("kind", document.kind, Kind(document.kind).label), *document.facets}:
             if name == PLACE:
-                places.append(SearchPlace(entry=entry, value=value))
+                places.append((pk, value))
             else:
-                facets.append(SearchFacet(entry=entry, name=name, value=value, label=label))
-    SearchFacet.objects.bulk_create(facets, batch_size=BATCH_SIZE)
-    SearchPlace.objects.bulk_create(places, batch_size=BATCH_SIZE)
-    words = {word for entry in entries for word in vocabulary(entry)}
+                facets.append((pk, name, value, label))
+    insert_rows(SearchFacet, ["entry_id", "name", "value", "label"], facets)
+    insert_rows(SearchPlace, ["entry_id", "value"], places)
+    # The vocabulary: the words of the title, keywords and linked names.
+    words = {word for text in texts for word in VOCABULARY_WORD.findall(" ".join(text[:3]))}
     SearchWord.objects.bulk_create([SearchWord(word=word) for word in words], ignore_conflicts=True)
-    return len(entries)
+    return len(ids)
 
 
-def vocabulary(entry: SearchEntry) -> set[str]:
-    text = index_text(f"{entry.title} {entry.keywords} {entry.linked}")
-    return set(VOCABULARY_WORD.findall(text))
+def insert_rows(model: type[Model], names: list[str], rows: list[tuple]) -> None:
+    """Inserts rows of ids and text: with COPY on PostgreSQL, one prepared statement on SQLite."""
+    columns = ", ".join(model._meta.get_field(name).column for name in names)
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            marks = ", ".join(["%s"] * len(names))
+            cursor.executemany(f"INSERT INTO {model._meta.db_table} ({columns}) VALUES ({marks})", rows)
+            return
+        text = io.StringIO()
+        for row in rows:
+            text.write(
+                "\t".join(
+                    value.translate(bulk.ESCAPES) if type(value) is str else str(value) for value in row
+                )
+            )
+            text.write("\n")
+        text.seek(0)
+
+        def copy_in(sql, params, many, context):
+            return context["cursor"].copy_expert(sql, text)
+
+        # Through Django's execute wrappers, as any query goes, so that they see it (logging, tests).
+        statement = f"COPY {model._meta.db_table} ({columns}) FROM STDIN"
+        cursor._execute_with_wrappers(statement, None, False, executor=copy_in)
 
 
 Progress = Callable[[str, int, int], None]
 
 
 def rebuild(progress: Progress = lambda kind, done, total: None) -> int:
-    """Empties the index and indexes every published entry again."""
+    """Empties the index and indexes every published entry again.
+
+    In one transaction, so that searches see the old index until the new one is complete.
+    """
     with transaction.atomic():
-        SearchWord.objects.all().delete()
-        SearchEntry.objects.all().delete()
+        if connection.vendor == "sqlite":
+            # SQLite keeps no statistics until asked: without them it may join a batch's links through
+            # every published entry instead of through the batch's ids.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        empty()
         forget_searches()
+        batches = Batches()
         return sum(
-            index_all(kind, model.objects.published(), progress) for kind, (model, _) in BUILDERS.items()
+            index_all(kind, model.objects.published(), progress, batches)
+            for kind, (model, _) in BUILDERS.items()
         )
 
 
+def empty() -> None:
+    """Deletes every index row, table by table (a model's delete would fetch them all first)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            # The full-text tables first: their delete triggers would otherwise look up each row.
+            cursor.execute("DELETE FROM search_fts")
+            cursor.execute("DELETE FROM search_word_trigrams")
+        for model in (SearchPlace, SearchFacet, SearchEntry, SearchWord):
+            cursor.execute(f"DELETE FROM {model._meta.db_table}")
+
+
 def tidy() -> None:
-    """After a rebuild: on PostgreSQL, reclaims the rows the index's vector updates left behind and
-    refreshes the planner's statistics (a fresh index is otherwise read as twice its size)."""
-    if connection.vendor == "postgresql" and not connection.in_atomic_block:
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE search_searchentry, search_searchfacet, search_searchword")
+    """After a rebuild: refreshes the planner's statistics of the index (on PostgreSQL a fresh index is
+    otherwise read as twice its size; SQLite has none until asked), and on PostgreSQL reclaims the rows
+    the rebuild deleted."""
+    if connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            tables = "search_searchentry, search_searchfacet, search_searchplace, search_searchword"
+            cursor.execute(f"VACUUM ANALYZE {tables}")
+        else:
+            cursor.execute("ANALYZE")
 
 
 def index_missing(progress: Progress = lambda kind, done, total: None) -> int:
     """Indexes every published entry that has no index row yet; returns how many."""
     with transaction.atomic():
-        total = 0
+        total, batches = 0, None
         for kind, (model, _) in BUILDERS.items():
             indexed = SearchEntry.objects.filter(kind=kind).values("object_id")
-            total += index_all(kind, model.objects.published().exclude(pk__in=indexed), progress)
+            missing = model.objects.published().exclude(pk__in=indexed)
+            if missing.exists():
+                batches = batches or Batches()
+                total += index_all(kind, missing, progress, batches)
         if total:
             forget_searches()
         return total
 
 
-def index_all(kind: str, queryset: QuerySet, progress: Progress) -> int:
-    model, build = BUILDERS[kind]
+def index_all(kind: str, queryset: QuerySet, progress: Progress, batches: Batches) -> int:
     entry_ids = list(queryset.order_by("pk").values_list("pk", flat=True))
     written = 0
     for start in range(0, len(entry_ids), BATCH_SIZE):
-        chunk = entry_ids[start : start + BATCH_SIZE]
-        written += write(build(model.objects.filter(pk__in=chunk).order_by("pk")))
+        written += write(batches.documents(kind, entry_ids[start : start + BATCH_SIZE]))
         progress(kind, min(start + BATCH_SIZE, len(entry_ids)), len(entry_ids))
     return written
 

@@ -24,6 +24,10 @@ SEPARATORS = re.compile(r"[\W_]+")
 
 def normalise(text: str) -> str:
     """Lower case, without accents: how words are compared and stored in the vocabulary."""
+    if text.isascii():
+        # The same, without looking at each character (most of the index's text): ASCII has no accents
+        # and its case folding is lower case.
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(character for character in decomposed if not unicodedata.combining(character))
 
