@@ -401,7 +401,8 @@ def curator_pages() -> list[PageType]:
             ),
         ),
         PageType(
-            "editing a data dictionary table", "/datasets/national-pupil-database/tables/spring-school-census/edit/"
+            "editing a data dictionary table",
+            "/datasets/national-pupil-database/tables/spring-school-census/edit/",
         ),
         PageType("harvest datasets", "/harvest/"),
         PageType("harvest a researcher from ORCID", "/harvest/orcid/"),

@@ -7,7 +7,7 @@ import datetime
 from rdflib import DCAT, DCTERMS, RDF, URIRef
 
 from tests.catalogue.conftest import shacl_results
-from tests.catalogue.test_shacl import UNAVOIDABLE_WARNINGS, assert_conforms, graph_at
+from tests.catalogue.test_shacl import assert_conforms, graph_at
 from tests.factories import DatasetFactory
 
 DISTRIBUTIONS = (
