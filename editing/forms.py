@@ -104,6 +104,16 @@ class AreaTickBoxes(TickBoxes):
 LONGEST_TEXT = 10_000
 
 
+def limit_long_text(field: forms.Field) -> bool:
+    """Gives a text field without a limit of its own the site's (LONGEST_TEXT), as the editing forms and
+    the CSV import both check it; says whether it did."""
+    if isinstance(field, forms.CharField) and field.max_length is None:
+        field.max_length = LONGEST_TEXT
+        field.validators.append(MaxLengthValidator(LONGEST_TEXT))
+        return True
+    return False
+
+
 # A one-line text box longer than this becomes a box of several lines, so the whole text can be seen.
 LONG_LINE = 300
 
@@ -118,9 +128,7 @@ class EntryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         names_linked_entries(self)
         for field in self.fields.values():
-            if isinstance(field, forms.CharField) and field.max_length is None:
-                field.max_length = LONGEST_TEXT
-                field.validators.append(MaxLengthValidator(LONGEST_TEXT))
+            if limit_long_text(field):
                 field.widget.attrs["maxlength"] = str(LONGEST_TEXT)
             elif (
                 isinstance(field, forms.CharField)

@@ -26,6 +26,7 @@ from django.utils.text import slugify
 from accounts.policy import is_curator
 from core.cached_counts import forget_counts
 from core.identifiers import IdentifierField
+from editing.forms import limit_long_text
 from people.models import Researcher
 from projects.models import Membership
 from search import indexing
@@ -43,8 +44,10 @@ from .remembered import NewEntries, clean_model_fields, remember_form_fields
 from .stored import Stored
 from .versions import save_revision
 
-# Longer than any text a directory entry needs; keeps a stray pasted document out.
-MAX_CELL_CHARACTERS = 10_000
+# Keeps a stray pasted document out, yet holds anything the site lets an entry store: one text field
+# takes 10,000 characters (the form refuses more), but a cell of several values (steps to access,
+# distributions) holds several such texts, and a download must import back as it is.
+MAX_CELL_CHARACTERS = 100_000
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0", ""}
 
@@ -206,6 +209,8 @@ class BulkImporter:
         self.parts = [column.parts for column in self.columns if column.parts is not None]
         self.form_class = forms.modelform_factory(self.model, form=BulkRowForm, fields=self.fields)
         self.form_class.base_fields = SharedFields(self.form_class.base_fields)
+        for form_field in self.form_class.base_fields.values():
+            limit_long_text(form_field)  # a file may not store more than the site's form takes
         remember_form_fields(self.form_class.base_fields)
         self.form_class.remembered = {}
         self.new_entry = NewEntries(self.model, author=self.user)

@@ -142,3 +142,22 @@ def test_a_bad_cell_is_the_rows_problem_and_nothing_is_saved(
     assert confirm(curator_client).status_code == 400
     assert list(dataset.access_steps.values_list("title", flat=True)) == ["Old step"]
     assert list(dataset.observations.values_list("count", flat=True)) == [5]
+
+
+def test_steps_as_long_as_the_site_takes_travel_in_one_cell(curator_client, client, dataset):
+    """Five steps of the longest description the editing form takes: a cell far past 10,000 characters."""
+    longest = "x" * 10_000
+    dataset.access_steps.all().delete()
+    for position in range(1, 6):
+        AccessStep.objects.create(
+            dataset=dataset, position=position, title=f"Step {position}", description=longest
+        )
+    cell = as_dicts(read_csv(client.get("/datasets/?format=csv")))[0]["access_steps"]
+    assert len(cell) > 50_000
+    dataset.access_steps.all().delete()
+    page = text_of(preview(curator_client, "datasets", row_file(cell)))
+    assert "1 to update" in page
+    assert confirm(curator_client).status_code == 302
+    assert [
+        len(description) for description in dataset.access_steps.values_list("description", flat=True)
+    ] == [10_000] * 5

@@ -179,9 +179,14 @@ def test_a_cell_too_long_for_its_field(curator_client):
     assert "Row 2, column name: Ensure this value has at most 200 characters (it has 300)." in page
 
 
-def test_an_oversized_cell_of_free_text(curator_client):
+def test_free_text_longer_than_the_site_takes(curator_client):
     page = problems_on_preview(curator_client, "organisations", "name,description\nA," + "x" * 20_000 + "\n")
-    assert "Row 2, column description: This cell has 20,000 characters; the most we take is 10,000." in page
+    assert "Row 2, column description: Ensure this value has at most 10000 characters (it has 20000)." in page
+
+
+def test_an_oversized_cell(curator_client):
+    page = problems_on_preview(curator_client, "organisations", "name,description\nA," + "x" * 100_001 + "\n")
+    assert "Row 2, column description: This cell has 100,001 characters; the most we take is 100,000." in page
 
 
 def test_the_models_own_rules(curator_client):
