@@ -234,15 +234,24 @@ def run(
     if relax and not query.relaxed:
         return results
     sql, params = query.current()
-    sampling = sample_windows()
-    found, counted = sized(query, sampling)
-    if counted is None:
-        return sampled(results, query, page, sampling, found)
+    sampling, found = None, None
+    if query.reading.codes or query.reading.ages:
+        # Places and ages narrow through subqueries that the sample's runs of ids do not reach into:
+        # counting the sample first would read every match twice. Counted as before.
+        counted = count(sql, params, up_to=EXACT_UP_TO + 1)
+    else:
+        sampling = sample_windows()
+        found, counted = sized(query, sampling)
+        if counted is None:
+            return sampled(results, query, page, sampling, found)
     results.total = results.ranked = counted
     if not results.total:
         query.relaxed = False
         return results
     if results.total > EXACT_UP_TO:
+        sampling = sampling or sample_windows()
+        if found is None:
+            found = count(*query.current(sampling[0]))
         return sampled(results, query, page, sampling, found)
     results.page = max(1, min(page, results.pages or 1))
     results.hits = fetch_hits(query.ordered(sql, params, results.sort), results, Highlighter(parsed), query)
