@@ -110,6 +110,7 @@ def filtered_list(
             "entry_noun": queryset.model._meta.verbose_name,
             "entries_noun": queryset.model._meta.verbose_name_plural,
             "cursor_problem": cursor_problem,
+            "download_every_status": downloads_every_status(request, queryset.model),
             "count_text": f"more than {COUNTED_UP_TO:,}"
             if paginator.count > COUNTED_UP_TO
             else str(paginator.count),

@@ -50,11 +50,17 @@ def test_everyone_elses_download_and_count_hold_published_entries_only(client, d
     assert "status" not in rows[0]
     page = client.get("/datasets/").content.decode()
     assert "1 dataset." in page and "The draft dataset" not in page
+    assert "Download this dataset as CSV" in page
 
 
 def test_a_curators_list_page_still_counts_published_entries_only(curator_client, datasets):
     OrganisationFactory(name="A draft organisation", status="draft")
     page = curator_client.get("/datasets/").content.decode()
     assert "1 dataset." in page and "The draft dataset" not in page
+    # The link says the file holds more than the page counts.
+    assert (
+        "Download this dataset, with the drafts, entries in review and archived ones that match, as CSV"
+        in page
+    )
     rows = as_dicts(read_csv(curator_client.get("/organisations/?format=csv")))
     assert "A draft organisation" in [row["name"] for row in rows]
