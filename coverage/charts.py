@@ -52,9 +52,10 @@ def coverage_map_svg(
     link_for: Callable[[Area], str],
     description: str,
     highlight: Sequence[Area] = (),
+    marker: str = " (chosen)",
 ) -> SafeString:
     """The tile map: one linked square per area, coloured by its class, with a legend below; the
-    areas in `highlight` are outlined.
+    areas in `highlight` are outlined, their names followed by `marker`.
 
     The SVG is a group, not an image, because it holds links that assistive technology must reach.
     The tiles come in rows, west to east, so that Tab moves through them as the eye reads them.
@@ -62,7 +63,6 @@ def coverage_map_svg(
     width = 2 * MARGIN + COLUMNS * STEP + GUTTER
     map_bottom = MARGIN + ROWS * STEP + GUTTER
     outlined = {area.pk for area in highlight}
-    marker = " (this area)" if len(outlined) == 1 else " (chosen)"
     tiles = []
     placed = sorted(
         ((_place(item.tile.column, item.tile.row, item.area.region), item) for item in coverage.areas),

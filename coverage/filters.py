@@ -1,4 +1,4 @@
-"""The coverage map's filters: the dataset list's theme, life stage and access level, and one choice of its own."""
+"""The coverage map's filters: every filter of the dataset list, and one choice of its own."""
 
 import django_filters
 
@@ -6,16 +6,10 @@ from datasets.filters import DatasetFilter
 
 
 class CoverageFilter(DatasetFilter):
-    """Narrows the datasets the map counts, exactly as the dataset list does; bad values are reported and ignored."""
+    """Narrows the datasets the map counts, exactly as the dataset list does (the list's "Show these
+    datasets on a map" links here with its filters); bad values are reported and ignored."""
 
-    # The map counts per area and has no order, so the list's other filters do not apply.
-    q = None
-    custodian = None
-    area = None
-    source_kind = None
-    identifier = None
-    age_from = None
-    age_to = None
+    # The map counts per area and has no order.
     sort = None
     national = django_filters.ChoiceFilter(
         label="Count England-wide and UK-wide datasets too",

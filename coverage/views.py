@@ -1,9 +1,11 @@
+from urllib.parse import urlencode
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from accounts.policy import is_curator
 from core.cached_counts import fresh_for
-from core.filters import active_filters
+from core.filters import active_filters, filters_sentence
 from datasets.models import Dataset
 
 from .charts import balance_svg
@@ -17,16 +19,37 @@ from .counts import (
     top_level_themes,
     unmet_searches,
 )
-from .panel import coverage_panel
+from .panel import coverage_panel, narrowing_filters
 from .scale import class_for, colour_classes
 
 
 def coverage_map(request: HttpRequest) -> HttpResponse:
-    panel = coverage_panel(request)
+    """The map of published datasets by area, narrowed by any of the dataset list's filters.
+
+    The list's "Show these datasets on a map" links here with its filters and `from=list`: the areas
+    ticked are then outlined, and "Back to the list" returns to the same list (its order too).
+    """
+    panel = coverage_panel(request, outline_ticked=True)
+    active = active_filters(request.GET, panel["filter"])
+    from_list = request.GET.get("from") == "list"
+    back = request.GET.copy()
+    for name in ("from", "national", "page", "after"):
+        back.pop(name, None)
+    # What the filters' form and "Clear all filters" keep: the way back, and the list's order.
+    keep = [("from", "list")] if from_list else []
+    keep += [("sort", request.GET["sort"])] if request.GET.get("sort") else []
     return render(
         request,
         "coverage/coverage.html",
-        {**panel, "active_filters": active_filters(request.GET, panel["filter"])},
+        {
+            **panel,
+            "active_filters": active,
+            "filters_sentence": filters_sentence(narrowing_filters(panel["filter"], request.GET)),
+            "from_list": from_list,
+            "list_query": back.urlencode(),
+            "keep": keep,
+            "clear_query": urlencode(keep),
+        },
     )
 
 

@@ -145,6 +145,11 @@ def public_pages() -> list[PageType]:
         PageType("search narrowed by ages", "/search/?q=cohort&age_from=5&age_to=11"),
         PageType("search with bad ages", "/search/?q=cohort&age_from=999&age_to=x"),
         PageType("coverage map", "/coverage/"),
+        PageType(
+            "coverage map of a filtered dataset list",
+            f"/coverage/?area=E08000032&area=E08000035&theme={theme.slug}&access_level=open&from=list",
+        ),
+        PageType("coverage map with bad filters", "/coverage/?theme=nope&within=7&from=list"),
         PageType("gaps", "/coverage/gaps/"),
         PageType("API documentation", "/api/"),
         PageType("data journey, empty", "/journey/"),

@@ -78,14 +78,26 @@ def test_an_analyst_narrows_the_datasets_to_two_areas_and_opens_one(page, demo_s
     expect(page.get_by_role("link", name=re.compile("Area covered: Bradford"))).to_be_visible()
     expect(page.get_by_role("link", name=re.compile("Area covered: Leeds"))).to_be_visible()
     expect(page.locator("#filters > summary")).to_contain_text("Filter (2")
-    # The map, after the results, outlines both areas.
-    page.get_by_text("Show these datasets on a map").click()
+    # The map, linked after the results, counts these datasets and outlines both areas.
+    page.get_by_role("link", name="Show these datasets on a map").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Datasets on a map")
+    expect(page.locator(".lede")).to_contain_text("match Area covered: Bradford or Leeds")
     expect(page.locator('svg.coverage-map a[aria-label^="Bradford:"]')).to_have_attribute(
         "aria-label", re.compile(r"\(chosen\)$")
     )
     expect(page.locator('svg.coverage-map a[aria-label^="Leeds:"]')).to_have_attribute(
         "aria-label", re.compile(r"\(chosen\)$")
     )
+    # Tab moves through the tiles in rows, as the eye reads them: west to east along the top row first.
+    page.locator("svg.coverage-map a").first.focus()
+    reached = [page.evaluate("document.activeElement.getAttribute('aria-label')")]
+    for _ in range(2):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.getAttribute('aria-label')"))
+    assert [label.split(":")[0] for label in reached] == ["Cumberland", "Northumberland", "North Tyneside"]
+    page.get_by_role("link", name="Back to the list").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Datasets")
+    expect(page.get_by_role("status")).to_contain_text("match Area covered: Bradford or Leeds")
 
     first = page.locator(".cards h2 a").first
     title = first.inner_text()

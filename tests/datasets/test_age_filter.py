@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 
+from datasets.models import Dataset
 from tests.factories import DatasetFactory
 
 
@@ -109,10 +110,19 @@ def test_the_age_filter_adds_no_query(client, count_queries, db):
     assert filtered == count_queries("/datasets/")
 
 
-def test_the_coverage_map_keeps_to_its_own_filters(client, ranges):
-    html = client.get("/coverage/?life_stage=primary").content.decode()
-    assert 'name="age_from"' not in html
-    assert "covering primary (4–11: Reception to Year 6)" in html
+def test_the_coverage_map_counts_by_the_lists_ages_too(client, ranges):
+    from areas.models import Area
+
+    bradford = Area.objects.get(code="E08000032")
+    for dataset in Dataset.objects.all():
+        dataset.areas.add(bradford)
+
+    html = client.get("/coverage/?age_from=16&life_stage=post-16").content.decode()
+
+    # The map takes the dataset list's filters, ages included, and counts what the list would show.
+    assert 'name="age_from"' in html
+    assert "Bradford: 1 dataset" in html
+    assert "match Life stage: Post-16 (16–18: Years 12 and 13), and Aged from: 16" in html
 
 
 def test_the_api_schema_documents_the_age_filters_and_life_stages_youngest_first(client, db):
