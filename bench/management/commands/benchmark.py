@@ -63,6 +63,8 @@ SCENARIOS = [
     ("area page", "/areas/E08000032/", 100),
     ("areas", "/areas/", 100),
     ("coverage map", "/coverage/", 100),
+    # "Show these datasets on a map" from the filtered dataset list above.
+    ("coverage map of a filtered list", "/coverage/?area=E08000032&life_stage=early-years&from=list", 100),
     ("gaps", "/coverage/gaps/", 100),
     ("autocomplete", "/search/suggest/?q=brad", 20),
 ]
