@@ -62,8 +62,14 @@ def language_code(text: str) -> str:
     return BY_NAME.get(value, "")
 
 
-def codes(text: str) -> list[str]:
+def written(text: str) -> list[str]:
     return [code.strip() for code in (text or "").split(",") if code.strip()]
+
+
+def codes(text: str) -> list[str]:
+    """The valid codes of a stored value: one that bypassed the form's check (a direct database write)
+    must not reach the DCAT output as an address that cannot be written."""
+    return [code for code in written(text) if CODE.match(code)]
 
 
 def name_of(code: str) -> str:
@@ -75,7 +81,7 @@ def uri_of(code: str) -> str:
 
 
 def validate_languages(text: str) -> None:
-    wrong = [code for code in codes(text) if not CODE.match(code)]
+    wrong = [code for code in written(text) if not CODE.match(code)]
     if wrong:
         raise ValidationError(
             f"“{wrong[0]}” is not an ISO 639-3 language code: write three lower-case letters, e.g. eng, cym."
