@@ -225,14 +225,19 @@ def researchers(queryset) -> Iterator[Document]:
 
 
 def researcher_document(
-    person: Researcher, organisations: list[Organisation], themes: list[Theme], projects: list[ProjectLinks]
+    person: Researcher,
+    organisations: list[Organisation],
+    themes: list[Theme],
+    projects: list[ProjectLinks],
+    url: str | None = None,
 ) -> Document:
-    """A researcher's document, from their published organisations, themes and projects."""
+    """A researcher's document, from their published organisations, themes and projects (and their address,
+    when the caller knows it: search.batches.Addresses)."""
     datasets = {dataset for project in projects for dataset in project.datasets}
     document = Document(
         kind=Kind.RESEARCHER,
         object_id=person.pk,
-        url=person.get_absolute_url(),
+        url=url or person.get_absolute_url(),
         title=person.display_name,
         updated=person.updated,
         keywords=[
@@ -304,6 +309,7 @@ def dataset_document(
     identifiers: list,
     variables: list,
     linked_datasets: list,
+    url: str | None = None,
 ) -> Document:
     """A dataset's document, from its published custodian, themes and linked datasets, its areas,
     identifiers and first variables (`indexed_variables`)."""
@@ -315,7 +321,7 @@ def dataset_document(
     document = Document(
         kind=Kind.DATASET,
         object_id=dataset.pk,
-        url=dataset.get_absolute_url(),
+        url=url or dataset.get_absolute_url(),
         title=dataset.title,
         updated=dataset.updated,
         keywords=[
@@ -364,7 +370,7 @@ def projects(queryset) -> Iterator[Document]:
         yield project_document(project, linked_project(project, with_outputs=True))
 
 
-def project_document(project: Project, links: ProjectLinks) -> Document:
+def project_document(project: Project, links: ProjectLinks, url: str | None = None) -> Document:
     """A project's document, from its links (with its outputs)."""
     themes, memberships, partners = links.themes, links.memberships, links.partners
     leads = [m.researcher.display_name for m in memberships if m.role == Membership.Role.LEAD]
@@ -372,7 +378,7 @@ def project_document(project: Project, links: ProjectLinks) -> Document:
     document = Document(
         kind=Kind.PROJECT,
         object_id=project.pk,
-        url=project.get_absolute_url(),
+        url=url or project.get_absolute_url(),
         title=project.title,
         updated=project.updated,
         keywords=[project.funder, *(output.title for output in links.outputs)],

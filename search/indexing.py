@@ -15,10 +15,12 @@ has it refilled.
 """
 
 import io
+import queue
 import re
 import threading
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.db.models import Model, Q, QuerySet
@@ -107,27 +109,51 @@ def entry_values(document: Document) -> tuple:
     )
 
 
-def write_batch(documents: list[Document]) -> int:
-    """Writes one batch of documents: rows built here, each table written with one statement (COPY on
-    PostgreSQL), the full-text index fed with the text as search.text gives it."""
-    if not documents:
-        return 0
+@dataclass
+class Prepared:
+    """A batch of documents as the index's tables take them, made without the database: the entries' rows
+    and full-text texts, and the facets, places and vocabulary words, the first two by the position of
+    their entry in the batch (its id is known once written)."""
+
+    rows: list[tuple]
+    texts: list[tuple]
+    facets: list[tuple]
+    places: list[tuple]
+    words: set[str]
+
+
+def prepare(documents: list[Document]) -> Prepared:
     rows = [entry_values(document) for document in documents]
     texts = [tuple(index_text(text) for text in row[TEXT_COLUMNS]) for row in rows]
-    ids = current_engine().insert(ENTRY_FIELDS, rows, texts)
     facets, places = [], []
-    for pk, document in zip(ids, documents, strict=True):
+    for position, document in enumerate(documents):
         for name, value, label in {("kind", document.kind, Kind(document.kind).label), *document.facets}:
             if name == PLACE:
-                places.append((pk, value))
+                places.append((position, value))
             else:
-                facets.append((pk, name, value, label))
-    insert_rows(SearchFacet, ["entry_id", "name", "value", "label"], facets)
-    insert_rows(SearchPlace, ["entry_id", "value"], places)
+                facets.append((position, name, value, label))
     # The vocabulary: the words of the title, keywords and linked names.
     words = {word for text in texts for word in VOCABULARY_WORD.findall(" ".join(text[:3]))}
-    SearchWord.objects.bulk_create([SearchWord(word=word) for word in words], ignore_conflicts=True)
+    return Prepared(rows, texts, facets, places, words)
+
+
+def store(batch: Prepared) -> int:
+    """Writes a prepared batch: each table with one statement (COPY on PostgreSQL), the full-text index fed
+    with the text as search.text gives it. Returns how many entries."""
+    if not batch.rows:
+        return 0
+    ids = current_engine().insert(ENTRY_FIELDS, batch.rows, batch.texts)
+    insert_rows(
+        SearchFacet, ["entry_id", "name", "value", "label"], [(ids[p], *rest) for p, *rest in batch.facets]
+    )
+    insert_rows(SearchPlace, ["entry_id", "value"], [(ids[p], value) for p, value in batch.places])
+    SearchWord.objects.bulk_create([SearchWord(word=word) for word in batch.words], ignore_conflicts=True)
     return len(ids)
+
+
+def write_batch(documents: list[Document]) -> int:
+    """Writes one batch of documents; returns how many."""
+    return store(prepare(documents)) if documents else 0
 
 
 def insert_rows(model: type[Model], names: list[str], rows: list[tuple]) -> None:
@@ -162,8 +188,13 @@ Progress = Callable[[str, int, int], None]
 def rebuild(progress: Progress = lambda kind, done, total: None) -> int:
     """Empties the index and indexes every published entry again.
 
-    In one transaction, so that searches see the old index until the new one is complete.
+    In one transaction, so that searches see the old index until the new one is complete. On PostgreSQL,
+    run outside a transaction, a thread writes each batch on a connection of its own (that transaction)
+    while the next batch is built (`Writer`): each side takes about half the time.
     """
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        with Writer() as writer:
+            return fill(progress, writer.put)
     with transaction.atomic():
         if connection.vendor == "sqlite":
             # SQLite keeps no statistics until asked: without them it may join a batch's links through
@@ -172,11 +203,80 @@ def rebuild(progress: Progress = lambda kind, done, total: None) -> int:
                 cursor.execute("ANALYZE")
         empty()
         forget_searches()
-        batches = Batches()
-        return sum(
-            index_all(kind, model.objects.published(), progress, batches)
-            for kind, (model, _) in BUILDERS.items()
-        )
+        return fill(progress, store)
+
+
+def fill(progress: Progress, write_prepared: Callable[[Prepared], object]) -> int:
+    """Builds the documents of every published entry, batch by batch, handing each to `write_prepared`."""
+    batches = Batches()
+    return sum(
+        index_all(kind, model.objects.published(), progress, batches, write_prepared)
+        for kind, (model, _) in BUILDERS.items()
+    )
+
+
+class Writer:
+    """Writes prepared batches (`put`) in a thread of its own, on its own connection, in one transaction
+    that first empties the index: searches see the old index until it commits, on leaving the `with`
+    block. If the block fails, the transaction is rolled back and the old index stays; if writing fails,
+    the next `put` (or leaving the block) raises the writer's error, and nothing is committed either.
+    """
+
+    DONE, ABORT = object(), object()
+
+    def __init__(self, waiting: int = 2):
+        # A bounded queue: the builder stays at most `waiting` batches ahead, so memory stays flat.
+        self.queue: queue.Queue = queue.Queue(maxsize=waiting)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self.run, name="search-index-writer", daemon=True)
+
+    def __enter__(self) -> "Writer":
+        self.thread.start()
+        return self
+
+    def put(self, batch: Prepared) -> None:
+        self.send(batch)
+
+    def send(self, item) -> None:
+        while True:
+            if self.error is not None:
+                raise self.error
+            if not self.thread.is_alive():
+                raise RuntimeError("The search index writer stopped.")
+            try:
+                self.queue.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+    def __exit__(self, kind, error, traceback) -> None:
+        if self.thread.is_alive():
+            try:
+                self.send(self.DONE if error is None else self.ABORT)
+            except BaseException:
+                if error is None:
+                    raise
+        self.thread.join()
+        if error is None and self.error is not None:
+            raise self.error
+
+    def run(self) -> None:
+        try:
+            with transaction.atomic():
+                empty()
+                forget_searches()
+                while (item := self.queue.get()) is not self.DONE:
+                    if item is self.ABORT:
+                        raise RebuildAbandoned
+                    store(item)
+        except BaseException as error:  # handed to the building thread, which raises it
+            self.error = error
+        finally:
+            connection.close()
+
+
+class RebuildAbandoned(Exception):
+    """The building of the new index failed: its writer rolls back, leaving the old index."""
 
 
 def empty() -> None:
@@ -219,11 +319,20 @@ def index_missing(progress: Progress = lambda kind, done, total: None) -> int:
         return total
 
 
-def index_all(kind: str, queryset: QuerySet, progress: Progress, batches: Batches) -> int:
+def index_all(
+    kind: str,
+    queryset: QuerySet,
+    progress: Progress,
+    batches: Batches,
+    write_prepared: Callable[[Prepared], object] = store,
+) -> int:
     entry_ids = list(queryset.order_by("pk").values_list("pk", flat=True))
     written = 0
     for start in range(0, len(entry_ids), BATCH_SIZE):
-        written += write(batches.documents(kind, entry_ids[start : start + BATCH_SIZE]))
+        documents = list(batches.documents(kind, entry_ids[start : start + BATCH_SIZE]))
+        if documents:
+            write_prepared(prepare(documents))
+        written += len(documents)
         progress(kind, min(start + BATCH_SIZE, len(entry_ids)), len(entry_ids))
     return written
 

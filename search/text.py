@@ -29,7 +29,16 @@ def normalise(text: str) -> str:
         # and its case folding is lower case.
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(character for character in decomposed if not unicodedata.combining(character))
+    # Accents are among the runs of other characters only (a dash or a curly quote in most of the index's
+    # text that is not plain ASCII): only those are looked at one by one.
+    return NOT_ASCII.sub(without_accents, decomposed)
+
+
+NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def without_accents(run: re.Match) -> str:
+    return "".join(character for character in run.group() if not unicodedata.combining(character))
 
 
 def index_text(text: str) -> str:

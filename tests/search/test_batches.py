@@ -4,7 +4,7 @@ as the builders a save reindexes an entry with (search.documents). Runs on both 
 import pytest
 
 from search import indexing
-from search.batches import Batches
+from search.batches import Addresses, Batches
 from search.documents import BUILDERS
 from search.highlight import VARIABLE_MARK
 from search.models import Kind, SearchEntry, SearchFacet, SearchPlace
@@ -92,3 +92,13 @@ def test_a_batch_shows_only_published_links():
         text for text in document.linked if "Hidden" not in text and "Unseen" not in text
     ]
     assert list(Batches().documents(Kind.DATASET, [dataset.pk])) == []
+
+
+@pytest.mark.parametrize("slug", ["ada-byrne", "Ada_Byrne-2", "people", "datasets", "2024"])
+def test_an_address_made_from_a_slug_is_the_one_the_entry_gives(slug):
+    addresses = Addresses()
+    for factory in (ResearcherFactory, DatasetFactory, ProjectFactory):
+        addresses.of(factory.build(slug="first-one"))  # the address's parts, from another entry
+        entry = factory.build(slug=slug)
+        assert addresses.of(entry) == entry.get_absolute_url()
+        assert entry.slug == slug
