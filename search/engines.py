@@ -69,21 +69,37 @@ class PostgresEngine:
     def text(term: Term) -> str:
         return " ".join(searched_words(term.words))
 
-    def matches(self, query: ParsedQuery) -> tuple[str, list]:
+    # A place's and an age's conditions are tested on the row the words are matched in (matches' `where`),
+    # not on the entry joined again: the index's rows are wide, and a second read of each match doubled
+    # the cost of "SEND Bradford 5-11" (docs/performance.md).
+    narrows_in_match = True
+
+    def matches(self, query: ParsedQuery, where: tuple[str, list] | None = None) -> tuple[str, list]:
+        """SQL selecting (id, rank) of the entries matching `query`; with `where`, only those whose own
+        row (alias e) meets it too."""
         tsquery, params = self.tsquery(query)
         sql = (
             f"SELECT e.id, ts_rank('{self.weights}', e.search_vector, q.query) AS rank "
             f"FROM search_searchentry e, (SELECT {tsquery} AS query) q WHERE e.search_vector @@ q.query"
         )
+        if where:
+            return f"{sql} AND {where[0]}", [*params, *where[1]]
         return sql, params
 
-    def titled(self, names: list[tuple[str, ...]]) -> tuple[str, list]:
-        """SQL selecting the ids of entries whose title holds one of `names` (each a run of words)."""
+    def titled(self, names: list[tuple[str, ...]], among: ParsedQuery | None = None) -> tuple[str, list]:
+        """SQL selecting the ids of entries whose title holds one of `names` (each a run of words); with
+        `among`, only those that also match it. The index then reads both words' entries and checks the
+        few in common, not every entry naming the place anywhere ('bradford' is in 20,000 entries at
+        national scale, 1,600 titles)."""
         phrases = [" <-> ".join(f"{word}:A" for word in name) for name in names if name]
         query = " | ".join(f"({phrase})" for phrase in phrases) or "''"
+        titled = f"to_tsquery('{self.config}', %s)"
+        if among is None:
+            return f"SELECT id FROM search_searchentry WHERE search_vector @@ {titled}", [query]
+        tsquery, params = self.tsquery(among)
         return (
-            f"SELECT id FROM search_searchentry WHERE search_vector @@ to_tsquery('{self.config}', %s)",
-            [query],
+            f"SELECT id FROM search_searchentry WHERE search_vector @@ ({titled} && ({tsquery}))",
+            [query, *params],
         )
 
     def titled_exactly(self, titles: list[str]) -> tuple[str, list]:
@@ -92,6 +108,13 @@ class PostgresEngine:
             f"SELECT id FROM search_searchentry WHERE lower(title) IN ({', '.join(['%s'] * len(titles))})",
             titles,
         )
+
+    @staticmethod
+    def one_of(column: str, few: str) -> str:
+        """SQL true when `column` is one of the few ids `few` selects. Read once, as an array, and looked up
+        by id: as `IN`, PostgreSQL read every match of the words to find the few (1.1 s for 'SEND' at
+        national scale)."""
+        return f"{column} = ANY(ARRAY({few}))"
 
     def completions(self, words: list[str], limit: int) -> tuple[str, list]:
         # Titles that start with what was typed come first, from a prefix index; then titles with
@@ -114,6 +137,8 @@ class PostgresEngine:
 
 
 class SqliteEngine:
+    # FTS5's rows hold no kind or ages: places and ages narrow the matches joined to their entries.
+    narrows_in_match = False
     # bm25 weights of the title, keywords, linked-names and body columns.
     bm25 = "bm25(search_fts, 10.0, 4.0, 2.0, 1.0)"
 
@@ -168,8 +193,9 @@ class SqliteEngine:
     def clause_query(self, clause) -> str:
         return " OR ".join(self.phrase(term) for term in clause)
 
-    def titled(self, names: list[tuple[str, ...]]) -> tuple[str, list]:
-        """SQL selecting the ids of entries whose title holds one of `names` (each a run of words)."""
+    def titled(self, names: list[tuple[str, ...]], among: ParsedQuery | None = None) -> tuple[str, list]:
+        """SQL selecting the ids of entries whose title holds one of `names` (each a run of words); `among`
+        is for PostgreSQL's index (the matches it narrows are the same either way)."""
         phrases = " OR ".join(self.phrase(Term(name)) for name in names if name) or '""'
         return "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH %s", [f"title : ({phrases})"]
 
@@ -177,6 +203,11 @@ class SqliteEngine:
         """SQL selecting the ids of entries titled as one of `titles` (lower case), from the title index."""
         marks = ", ".join(["%s"] * len(titles))
         return f"SELECT id FROM search_searchentry WHERE title COLLATE NOCASE IN ({marks})", titles
+
+    @staticmethod
+    def one_of(column: str, few: str) -> str:
+        """SQL true when `column` is one of the few ids `few` selects."""
+        return f"{column} IN ({few})"
 
     def completions(self, words: list[str], limit: int) -> tuple[str, list]:
         # As on PostgreSQL: titles starting with what was typed, then titles with those words anywhere.

@@ -390,7 +390,10 @@ class Query:
     def matched(self) -> tuple[str, list] | None:
         """SQL selecting (id, rank, met) of the entries that meet every part, or None when nothing was asked."""
         if not self.parsed.is_empty:
-            sql, params = current_engine().matches(self.parsed)
+            if self.constrained_in_match and self.constraints("e"):
+                sql, params = current_engine().matches(self.parsed, self.constraints("e"))
+            else:
+                sql, params = current_engine().matches(self.parsed)
             return f"SELECT id, rank, 0 AS met FROM ({sql}) words", params
         concepts = self.concepts()
         if self.reading.age_words:
@@ -427,12 +430,13 @@ class Query:
         relevance order puts first wherever they are in the index."""
         sample, sample_params = self.current(windows)
         sql, params = self.current()
-        titled, titled_params = current_engine().titled_exactly(self.typed_titles())
+        engine = current_engine()
+        titled, titled_params = engine.titled_exactly(self.typed_titles())
         within, within_params = in_windows("titled.id", windows)
         return (
             f"SELECT sample.*, 1 AS sampled FROM ({sample}) sample UNION ALL "
             f"SELECT titled.*, 0 AS sampled FROM ({sql}) titled "
-            f"WHERE titled.id IN ({titled}) AND NOT ({within})",
+            f"WHERE {engine.one_of('titled.id', titled)} AND NOT ({within})",
             [*sample_params, *params, *titled_params, *within_params],
         )
 
@@ -469,20 +473,13 @@ class Query:
             condition, condition_params = facet_condition("m", name, values)
             conditions.append(condition)
             params = [*params, *condition_params]
-        if self.reading.codes and not self.relaxed:
-            place, place_params = self.placed("k")
-            conditions.append(place)
-            params = [*params, *place_params]
         if self.reading.codes:
             # Local data first, then England- and UK-wide.
             local, local_params = self.local("m")
-        if self.reading.ages and not self.relaxed:
-            ages, ages_params = self.ages_condition("k")
-            if not self.parsed.is_empty or self.reading.age_words:
-                # People, projects and organisations have no ages of their own: their words decide.
-                ages = f"({ages}) OR k.kind <> 'dataset'"
-            conditions.append(f"({ages})")
-            params = [*params, *ages_params]
+        constraints = None if self.constrained_in_match else self.constraints("k")
+        if constraints:
+            conditions.append(constraints[0])
+            params = [*params, *constraints[1]]
         where = " AND ".join(conditions) or "1 = 1"
         # The entry's own row is joined only when a place or an age needs its kind or ages.
         join = "JOIN search_searchentry k ON k.id = m.id" if "k." in where else ""
@@ -490,6 +487,29 @@ class Query:
             f"SELECT m.id, m.rank, m.met, {local} AS local FROM ({sql}) m {join} WHERE {where}",
             [*local_params, *params],
         )
+
+    @property
+    def constrained_in_match(self) -> bool:
+        """Whether the place and the ages are tested as the words are matched, on the same row (PostgreSQL),
+        rather than on the entry joined to the matches."""
+        return current_engine().narrows_in_match and not self.parsed.is_empty and not self.relaxed
+
+    def constraints(self, entry: str) -> tuple[str, list] | None:
+        """SQL true for the entries (`entry`: an alias with id, kind and ages) in the place and of the ages
+        asked for, or None when neither was asked (or the search is relaxed: they rank it instead)."""
+        conditions, params = [], []
+        if self.reading.codes and not self.relaxed:
+            place, place_params = self.placed(entry)
+            conditions.append(place)
+            params += place_params
+        if self.reading.ages and not self.relaxed:
+            ages, ages_params = self.ages_condition(entry)
+            if not self.parsed.is_empty or self.reading.age_words:
+                # People, projects and organisations have no ages of their own: their words decide.
+                ages = f"({ages}) OR {entry}.kind <> 'dataset'"
+            conditions.append(f"({ages})")
+            params += ages_params
+        return (" AND ".join(conditions), params) if conditions else None
 
     def placed(self, entry: str) -> tuple[str, list]:
         """Entries (`entry`: an alias with id and kind) connected to the place asked for: by one of its
@@ -500,12 +520,18 @@ class Query:
         Uncorrelated IN subqueries, so that each database reads the place's entries once, not per match.
         """
         codes, national = list(self.reading.codes), covering_values([])
-        titled, titled_params = current_engine().titled(self.reading.place_words)
+        titled, titled_params = current_engine().titled(self.reading.place_words, self.matched_words)
         sql = (
             f"({entry}.id IN ({placed_in(codes)}) OR {entry}.id IN ({titled}) "
             f"OR ({entry}.kind = 'dataset' AND {entry}.id IN ({placed_in(national)})))"
         )
         return sql, [*codes, *titled_params, *national]
+
+    @property
+    def matched_words(self) -> ParsedQuery | None:
+        """The words every result matches, when there are any (not in a relaxed search): entries named after
+        the place are looked for among their matches only."""
+        return None if self.parsed.is_empty or self.relaxed else self.parsed
 
     def placed_rows(self) -> tuple[str, list]:
         """SQL selecting (id, rank) of the entries `placed` selects, read from the indexes, not the table."""
@@ -523,7 +549,7 @@ class Query:
         """0 for entries connected to the place's own areas (or named after it), 1 for data that covers it
         as England- or UK-wide."""
         codes = list(self.reading.codes)
-        titled, titled_params = current_engine().titled(self.reading.place_words)
+        titled, titled_params = current_engine().titled(self.reading.place_words, self.matched_words)
         return (
             f"CASE WHEN {entry}.id IN ({placed_in(codes)}) OR {entry}.id IN ({titled}) THEN 0 ELSE 1 END",
             [*codes, *titled_params],
