@@ -524,3 +524,17 @@ def test_an_age_in_words_is_the_topic_when_people_or_projects_are_asked_for(text
 def test_an_age_in_numbers_stays_an_age_when_people_are_asked_for(db):
     reading = read("who works with 5-11")
     assert reading.ages == (5, 11) and reading.intent == "researcher"
+
+
+def test_a_place_and_an_age_are_tested_in_the_row_the_words_match(directory):
+    # On PostgreSQL every match was joined to its index row a second time to test the place and the
+    # age, which made "SEND Bradford 5-11" four times slower at national scale (docs/performance.md).
+    # SQLite's full-text rows hold no kind or ages: there the join is how they are tested.
+    with CaptureQueriesContext(connection) as captured:
+        results = search("SEND Bradford 5-11")
+    assert results.total and results.reading.codes == (BRADFORD,)
+    joined = [query["sql"] for query in captured if "JOIN search_searchentry k " in query["sql"]]
+    if connection.vendor == "postgresql":
+        assert not joined
+    else:
+        assert joined
