@@ -50,7 +50,7 @@ def test_a_researcher_edits_and_suggests_and_a_curator_approves(page, demo_site,
     page.get_by_role("link", name="Suggest a dataset").click()
     page.locator("#id_title").fill("Bradford school nurse contacts")
     page.get_by_label("Summary").fill("Contacts between school nurses and pupils, by school.")
-    custodian = page.get_by_label("Custodian")
+    custodian = page.get_by_label("Custodian", exact=True)
     custodian.fill("University of Le")
     expect(page.locator("#id_custodian-choices option[value='University of Leeds']")).to_have_count(1)
     custodian.fill("University of Leeds")
