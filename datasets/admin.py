@@ -49,17 +49,11 @@ class DatasetAdmin(EntryAdmin):
                     "access_level",
                     *ACCESS_FACTS,
                     "licence",
-                    "formats",
-                    "conforms_to",
-                    "update_frequency",
-                    "landing_page",
-                    "doi",
-                    "distributions",
-                    "language",
+                    *Dataset.FORMATS_AND_LINKS,
                 ]
             },
         ),
-        ("From its source catalogue", {"fields": ["issued", "modified"]}),
+        ("From its source catalogue", {"fields": Dataset.SOURCE_DATES}),
         ("Record", {"fields": ["created", "updated"]}),
     ]
 

@@ -217,17 +217,7 @@ class ResearcherForm(EntryForm):
 
 
 # The last section of a dataset's form, in its order (and the end of its fields).
-FORMATS_AND_LINKS = [
-    "formats",
-    "conforms_to",
-    "update_frequency",
-    "landing_page",
-    "doi",
-    "distributions",
-    "language",
-    "issued",
-    "modified",
-]
+FORMATS_AND_LINKS = [*Dataset.FORMATS_AND_LINKS, *Dataset.SOURCE_DATES]
 
 
 class DatasetForm(EntryForm):

@@ -123,6 +123,18 @@ class Dataset(Entry):
         CONTROLLED = "controlled", "Controlled (trusted research environment)"
 
     NATIONAL_SCOPES = [CoverageScope.ENGLAND, CoverageScope.UK]
+    # How the data comes and where to find it, in the order the editing form and the admin show them.
+    FORMATS_AND_LINKS = [
+        "formats",
+        "conforms_to",
+        "update_frequency",
+        "landing_page",
+        "doi",
+        "distributions",
+        "language",
+    ]
+    # Dates the dataset's source catalogue gives (a harvest reads them), apart from our own created/updated.
+    SOURCE_DATES = ["issued", "modified"]
 
     title = models.CharField(max_length=250)
     summary = models.CharField(max_length=400, help_text="One or two sentences shown in lists.")
