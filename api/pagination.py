@@ -5,13 +5,18 @@ that says what is wrong, and their bounds in the OpenAPI schema.
 quickly as page 1, where `?page=5000` makes the database skip every entry before it.
 """
 
+from functools import partial
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
+from django.utils import timezone
 from django.utils.functional import cached_property
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from core import listing
+from core.cached_counts import DIRECTORY_APPS, kept
 from core.keyset import BadCursor, keys_of, ordered_for_keyset, page_after, with_next_cursor
 
 PAGE_SIZE = 20
@@ -31,11 +36,42 @@ def whole_number(request, name: str, most: int | None = None) -> int | None:
 
 class CountedUpTo(Paginator):
     """Counts as the list pages do: exactly up to COUNTED_UP_TO, else COUNTED_UP_TO + 1 ("more than"),
-    reading at most that many rows; pages past that are reached by following `next`."""
+    reading at most that many rows; pages past that are reached by following `next`.
+
+    Given `kept_as`, the count is kept in the cache under that name until the directory changes, as a
+    list page keeps its own (core/cached_counts.py): a client paging through a list reads it once."""
+
+    def __init__(self, object_list, per_page, *, kept_as: str = "", **options):
+        super().__init__(object_list, per_page, **options)
+        self.kept_as = kept_as
 
     @cached_property
     def count(self) -> int:
-        return listing.counted(self.object_list)
+        return kept(self.kept_as, lambda: listing.counted(self.object_list), fresh=not self.kept_as)
+
+
+# What picks a page rather than the entries on it: a list's count is the same whatever these say.
+PAGING_PARAMETERS = ("page", "page_size", "after", "format")
+
+
+def count_name(request, model) -> str:
+    """The name a list's count is kept under, for its address and filters, or "" when it must be
+    counted afresh: for keywords (matched in the search index, which is brought up to date after the
+    commit that forgets the counts, as on the list pages), and for a model whose changes do not forget
+    the kept counts (core.cached_counts.DIRECTORY_APPS). The API answers everyone alike (no one signs
+    in to it), so no one needs counts straight from the database as a signed-in person on a page does."""
+    if request.query_params.get("q", "").strip():
+        return ""
+    if model._meta.app_label not in DIRECTORY_APPS:
+        return ""
+    filters = sorted(
+        (name, value)
+        for name, values in request.query_params.lists()
+        if name not in PAGING_PARAMETERS
+        for value in values
+    )
+    # The day too: what a list holds can change with the date alone (a project past its end date).
+    return f"api:{request.path}:{urlencode(filters)}:{timezone.localdate().isoformat()}"
 
 
 class Pages(PageNumberPagination):
@@ -52,6 +88,7 @@ class Pages(PageNumberPagination):
         return whole_number(request, self.page_query_param) or 1
 
     def paginate_queryset(self, queryset, request, view=None):
+        self.django_paginator_class = partial(CountedUpTo, kept_as=count_name(request, queryset.model))
         cursor = request.query_params.get("after")
         if cursor is None:
             queryset = ordered_for_keyset(queryset)

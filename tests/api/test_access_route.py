@@ -53,11 +53,13 @@ def test_the_list_costs_the_same_with_many_steps(client, django_assert_max_num_q
     client.get("/api/v1/datasets/")  # warm-up
     with CaptureQueriesContext(connection) as few:
         client.get("/api/v1/datasets/")
+    few_queries = len(few)  # read now: the next request empties the query log
     for dataset in [DatasetFactory() for _ in range(10)]:
         for number in range(1, 6):
             AccessStep.objects.create(dataset=dataset, position=number, title=f"Step {number}")
             Observation.objects.create(
                 dataset=dataset, count=number, observed_on=datetime.date(2020, 1, number)
             )
-    with django_assert_max_num_queries(len(few)):
+    client.get("/api/v1/datasets/")  # warm-up again: the change forgot the kept count
+    with django_assert_max_num_queries(few_queries):
         client.get("/api/v1/datasets/")
