@@ -29,9 +29,11 @@ class PostgresEngine:
     # the title outranks any number of matches in keywords, and so on down.
     weights = "{0.000001, 0.0001, 0.01, 1.0}"
 
-    def insert(self, fields: tuple[str, ...], rows: list[tuple], texts: list[tuple]) -> list[int]:
-        """Adds index rows (values of `fields`) with the weighted vector of their full-text columns' `texts`,
-        in one statement (one array a column); returns their ids, in order."""
+    def insert(
+        self, fields: tuple[str, ...], rows: list[tuple], texts: list[tuple], tags: list[list[str]]
+    ) -> list[int]:
+        """Adds index rows (values of `fields`) with the weighted vector of their full-text columns' `texts`
+        and their `tags` (search.tags), in one statement (one array a column); returns their ids, in order."""
         model_fields = [SearchEntry._meta.get_field(name) for name in fields]
         columns = [list(values) for values in zip(*rows, strict=True)]
         for position, field in enumerate(model_fields):
@@ -44,12 +46,19 @@ class PostgresEngine:
             f"setweight(to_tsvector('{self.config}', v.text_{column}), '{weight}')"
             for column, weight in zip(FULL_TEXT_COLUMNS, "ABCD", strict=True)
         )
+        # A row's tags travel as one text of words (unnest would flatten an array of arrays).
+        vector += " || array_to_tsvector(string_to_array(v.tags, ' '))"
+        arrays.append("%s::text[]")
         with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO search_searchentry ({names}, search_vector) SELECT {names}, {vector} "
                 f"FROM unnest({', '.join(arrays)}) "
-                f"AS v({names}, {', '.join(f'text_{column}' for column in FULL_TEXT_COLUMNS)}) RETURNING id",
-                [*columns, *(list(values) for values in zip(*texts, strict=True))],
+                f"AS v({names}, {', '.join(f'text_{column}' for column in FULL_TEXT_COLUMNS)}, tags) RETURNING id",
+                [
+                    *columns,
+                    *(list(values) for values in zip(*texts, strict=True)),
+                    [" ".join(t) for t in tags],
+                ],
             )
             return [pk for (pk,) in cursor.fetchall()]
 
@@ -69,37 +78,55 @@ class PostgresEngine:
     def text(term: Term) -> str:
         return " ".join(searched_words(term.words))
 
-    # A place's and an age's conditions are tested on the row the words are matched in (matches' `where`),
-    # not on the entry joined again: the index's rows are wide, and a second read of each match doubled
-    # the cost of "SEND Bradford 5-11" (docs/performance.md).
-    narrows_in_match = True
+    # Facets, places and ages are tags in the full-text vector (search.tags): they narrow in the words' own
+    # lookup of the index, and an age is compared again on the row the words are matched in (matches'
+    # `where`), not on the entry joined again: the index's rows are wide (docs/performance.md).
+    has_tags = True
 
-    def matches(self, query: ParsedQuery, where: tuple[str, list] | None = None) -> tuple[str, list]:
+    def matches(
+        self, query: ParsedQuery, where: tuple[str, list] | None = None, tags: tuple[str, list] | None = None
+    ) -> tuple[str, list]:
         """SQL selecting (id, rank) of the entries matching `query`; with `where`, only those whose own
-        row (alias e) meets it too."""
+        row (alias e) meets it too; with `tags` (a tsquery's SQL), only those whose vector matches it as
+        well, in the same lookup of the index. The rank is the words' alone."""
         tsquery, params = self.tsquery(query)
+        matched = "q.query"
+        if tags:
+            matched, params = f"(q.query && ({tags[0]}))", [*params, *tags[1]]
         sql = (
             f"SELECT e.id, ts_rank('{self.weights}', e.search_vector, q.query) AS rank "
-            f"FROM search_searchentry e, (SELECT {tsquery} AS query) q WHERE e.search_vector @@ q.query"
+            f"FROM search_searchentry e, (SELECT {tsquery} AS query) q WHERE e.search_vector @@ {matched}"
         )
         if where:
             return f"{sql} AND {where[0]}", [*params, *where[1]]
         return sql, params
+
+    @staticmethod
+    def tagged(tags: tuple[str, list], where: tuple[str, list] | None = None) -> tuple[str, list]:
+        """SQL selecting (id, rank 0) of the entries whose vector matches `tags` (a tsquery's SQL), with no
+        words; with `where`, only those whose own row (alias e) meets it too."""
+        sql = f"SELECT e.id, 0.0 AS rank FROM search_searchentry e WHERE e.search_vector @@ ({tags[0]})"
+        if where:
+            return f"{sql} AND {where[0]}", [*tags[1], *where[1]]
+        return sql, tags[1]
+
+    def titled_query(self, names: list[tuple[str, ...]]) -> tuple[str, list]:
+        """tsquery SQL true for a vector whose title holds one of `names` (each a run of words)."""
+        phrases = [" <-> ".join(f"{word}:A" for word in name) for name in names if name]
+        return f"to_tsquery('{self.config}', %s)", [" | ".join(f"({phrase})" for phrase in phrases) or "''"]
 
     def titled(self, names: list[tuple[str, ...]], among: ParsedQuery | None = None) -> tuple[str, list]:
         """SQL selecting the ids of entries whose title holds one of `names` (each a run of words); with
         `among`, only those that also match it. The index then reads both words' entries and checks the
         few in common, not every entry naming the place anywhere ('bradford' is in 20,000 entries at
         national scale, 1,600 titles)."""
-        phrases = [" <-> ".join(f"{word}:A" for word in name) for name in names if name]
-        query = " | ".join(f"({phrase})" for phrase in phrases) or "''"
-        titled = f"to_tsquery('{self.config}', %s)"
+        titled, query = self.titled_query(names)
         if among is None:
-            return f"SELECT id FROM search_searchentry WHERE search_vector @@ {titled}", [query]
+            return f"SELECT id FROM search_searchentry WHERE search_vector @@ {titled}", query
         tsquery, params = self.tsquery(among)
         return (
             f"SELECT id FROM search_searchentry WHERE search_vector @@ ({titled} && ({tsquery}))",
-            [query, *params],
+            [*query, *params],
         )
 
     def titled_exactly(self, titles: list[str]) -> tuple[str, list]:
@@ -137,14 +164,17 @@ class PostgresEngine:
 
 
 class SqliteEngine:
-    # FTS5's rows hold no kind or ages: places and ages narrow the matches joined to their entries.
-    narrows_in_match = False
+    # FTS5's rows hold no kind, ages or tags: places, ages and facets narrow the matches joined to their
+    # entries and to the facet and place tables.
+    has_tags = False
     # bm25 weights of the title, keywords, linked-names and body columns.
     bm25 = "bm25(search_fts, 10.0, 4.0, 2.0, 1.0)"
 
-    def insert(self, fields: tuple[str, ...], rows: list[tuple], texts: list[tuple]) -> list[int]:
+    def insert(
+        self, fields: tuple[str, ...], rows: list[tuple], texts: list[tuple], tags: list[list[str]]
+    ) -> list[int]:
         """Adds index rows (values of `fields`) and their full-text columns' `texts` to the FTS5 table;
-        returns their ids, in order.
+        returns their ids, in order. The `tags` are PostgreSQL's: FTS5 narrows through the facet tables.
 
         The table keeps its own copy of the text in the form it indexes; a trigger removes an entry's
         row when the entry is deleted (migrations/0005).

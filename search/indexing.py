@@ -38,6 +38,7 @@ from .cache import forget_searches
 from .documents import BUILDERS, KIND_OF_MODEL, PLACE, Document
 from .engines import current_engine
 from .models import Kind, SearchEntry, SearchFacet, SearchPlace, SearchWord
+from .tags import entry_tags
 from .text import index_text
 
 VOCABULARY_WORD = re.compile(r"[^\W\d_]{3,40}")
@@ -120,6 +121,8 @@ class Prepared:
     facets: list[tuple]
     places: list[tuple]
     words: set[str]
+    # Each row's tags (search.tags), in the order of the rows.
+    tags: list[list[str]]
 
 
 def prepare(documents: list[Document]) -> Prepared:
@@ -134,7 +137,8 @@ def prepare(documents: list[Document]) -> Prepared:
                 facets.append((position, name, value, label))
     # The vocabulary: the words of the title, keywords and linked names.
     words = {word for text in texts for word in VOCABULARY_WORD.findall(" ".join(text[:3]))}
-    return Prepared(rows, texts, facets, places, words)
+    tags = [entry_tags({("kind", d.kind, ""), *d.facets}, d.age_from, d.age_to) for d in documents]
+    return Prepared(rows, texts, facets, places, words, tags)
 
 
 def store(batch: Prepared) -> int:
@@ -142,7 +146,7 @@ def store(batch: Prepared) -> int:
     with the text as search.text gives it. Returns how many entries."""
     if not batch.rows:
         return 0
-    ids = current_engine().insert(ENTRY_FIELDS, batch.rows, batch.texts)
+    ids = current_engine().insert(ENTRY_FIELDS, batch.rows, batch.texts, batch.tags)
     insert_rows(
         SearchFacet, ["entry_id", "name", "value", "label"], [(ids[p], *rest) for p, *rest in batch.facets]
     )

@@ -21,10 +21,11 @@ from projects.models import ENDED, STAGE_LABELS, Project
 
 from .documents import CLOSES, ENDS, KIND_OF_MODEL
 from .engines import current_engine, prefix_words
-from .facets import FACETS, Chosen, dated_before, facet_condition, normalised, starting_rows
+from .facets import FACETS, Chosen, dated_before, facet_condition, facet_values, normalised, starting_rows
 from .highlight import Highlighter
 from .models import Kind, SearchWord, SynonymGroup
 from .query import ParsedQuery, clean, expand_synonyms, parse
+from .tags import PLACE, age_tags, any_of, kinds_other_than, tag
 from .text import index_text, normalise
 from .understanding import Reading, understand
 
@@ -389,12 +390,17 @@ class Query:
 
     def matched(self) -> tuple[str, list] | None:
         """SQL selecting (id, rank, met) of the entries that meet every part, or None when nothing was asked."""
+        engine = current_engine()
         if not self.parsed.is_empty:
-            if self.constrained_in_match and self.constraints("e"):
-                sql, params = current_engine().matches(self.parsed, self.constraints("e"))
+            if self.narrows_by_tags:
+                sql, params = engine.matches(self.parsed, self.ages_constraint("e"), self.tag_query())
             else:
-                sql, params = current_engine().matches(self.parsed)
+                sql, params = engine.matches(self.parsed)
             return f"SELECT id, rank, 0 AS met FROM ({sql}) words", params
+        if self.narrows_by_tags:
+            # No words: the entries with every tag asked for, from the full-text index.
+            sql, params = engine.tagged(self.tag_query(), self.ages_constraint("e"))
+            return f"SELECT id, rank, 0 AS met FROM ({sql}) tagged_rows", params
         concepts = self.concepts()
         if self.reading.age_words:
             # "teenagers": data for those ages, and people and projects who use the word.
@@ -469,6 +475,8 @@ class Query:
         conditions, local, local_params = [f"m.id NOT IN ({closed})"], "0", []
         params = [*params, *closed_params]
         for name, values in self.facets.items():
+            if self.narrows_by_tags and name in self.tagged_facets:
+                continue
             # Any of a facet's values, every facet.
             condition, condition_params = facet_condition("m", name, values)
             conditions.append(condition)
@@ -476,7 +484,7 @@ class Query:
         if self.reading.codes:
             # Local data first, then England- and UK-wide.
             local, local_params = self.local("m")
-        constraints = None if self.constrained_in_match else self.constraints("k")
+        constraints = None if self.narrows_by_tags else self.constraints("k")
         if constraints:
             conditions.append(constraints[0])
             params = [*params, *constraints[1]]
@@ -489,10 +497,48 @@ class Query:
         )
 
     @property
-    def constrained_in_match(self) -> bool:
-        """Whether the place and the ages are tested as the words are matched, on the same row (PostgreSQL),
-        rather than on the entry joined to the matches."""
-        return current_engine().narrows_in_match and not self.parsed.is_empty and not self.relaxed
+    def narrows_by_tags(self) -> bool:
+        """Whether the facets, the place and the ages narrow in the full-text index's own lookup, as tags
+        (PostgreSQL, search.tags), rather than by testing each match: not in a relaxed search, which they
+        rank instead, nor for an age word without a topic ("teenagers"), which also finds the word."""
+        return (
+            current_engine().has_tags
+            and not self.relaxed
+            and (not self.parsed.is_empty or not self.reading.age_words)
+            and self.tag_query() is not None
+        )
+
+    @property
+    def tagged_facets(self) -> list[str]:
+        """The facets chosen that tags narrow by: all but a project status that depends on today's date
+        (active or ended), which is compared with the end date when the search runs."""
+        dated = {Stage.ACTIVE, ENDED}
+        return [name for name, values in self.facets.items() if not (name == "stage" and dated & set(values))]
+
+    def tag_query(self) -> tuple[str, list] | None:
+        """tsquery SQL of the tags of the facets chosen, the place and the ages asked for (any of each's
+        values, all of them); None when none was."""
+        parts, params = [], []
+        for name in self.tagged_facets:
+            parts.append("%s::tsquery")
+            values = [value for choice in self.facets[name] for value in facet_values(name, choice)]
+            params.append(any_of(tag(name, value) for value in values))
+        if self.reading.codes:
+            # By one of its areas; data also by being England- or UK-wide; anything by the place's name
+            # in its title (the `placed` rule).
+            local = [tag(PLACE, code) for code in self.reading.codes]
+            national = [tag(PLACE, value) for value in covering_values([])]
+            titled, titled_params = current_engine().titled_query(self.reading.place_words)
+            parts.append(f"(%s::tsquery || (%s::tsquery && %s::tsquery) || {titled})")
+            params += [any_of(local), any_of([tag("kind", Kind.DATASET)]), any_of(national), *titled_params]
+        if self.reading.ages:
+            wanted = age_tags(*age_span(*self.reading.ages))
+            if not self.parsed.is_empty:
+                wanted += kinds_other_than(Kind.DATASET)
+            parts.append("%s::tsquery")
+            params.append(any_of(wanted))
+        # Each part bracketed: PostgreSQL gives || and && the same precedence.
+        return (" && ".join(f"({part})" for part in parts), params) if parts else None
 
     def constraints(self, entry: str) -> tuple[str, list] | None:
         """SQL true for the entries (`entry`: an alias with id, kind and ages) in the place and of the ages
@@ -503,13 +549,22 @@ class Query:
             conditions.append(place)
             params += place_params
         if self.reading.ages and not self.relaxed:
-            ages, ages_params = self.ages_condition(entry)
-            if not self.parsed.is_empty or self.reading.age_words:
-                # People, projects and organisations have no ages of their own: their words decide.
-                ages = f"({ages}) OR {entry}.kind <> 'dataset'"
-            conditions.append(f"({ages})")
+            ages, ages_params = self.ages_constraint(entry)
+            conditions.append(ages)
             params += ages_params
         return (" AND ".join(conditions), params) if conditions else None
+
+    def ages_constraint(self, entry: str) -> tuple[str, list] | None:
+        """SQL true for the entries (`entry`: an alias with kind and ages) of the ages asked for, or None.
+        With tags it is the exact test of the few entries the tags let through (ages from AGES_TAGGED on
+        share one tag)."""
+        if not self.reading.ages:
+            return None
+        ages, ages_params = self.ages_condition(entry)
+        if not self.parsed.is_empty or self.reading.age_words:
+            # People, projects and organisations have no ages of their own: their words decide.
+            ages = f"({ages}) OR {entry}.kind <> 'dataset'"
+        return f"({ages})", ages_params
 
     def placed(self, entry: str) -> tuple[str, list]:
         """Entries (`entry`: an alias with id and kind) connected to the place asked for: by one of its
