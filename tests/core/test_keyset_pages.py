@@ -7,6 +7,7 @@ import html
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -182,11 +183,12 @@ def test_a_page_after_a_cursor_costs_the_queries_of_the_first_and_skips_nothing_
 def test_an_api_page_after_a_cursor_costs_the_queries_of_the_first(client, many_alike):
     first_url = "/api/v1/researchers/?page_size=1"
     ResearcherFactory.create_batch(3)
+    client.get(first_url)  # counts the list, and keeps its count for the pages that follow
     with CaptureQueriesContext(connection) as first:
         body = client.get(first_url).json()
     with CaptureQueriesContext(connection) as after:
         assert client.get(body["next"]).status_code == 200
-    assert len(after) == len(first) == 4
+    assert len(after) == len(first) == 3
     assert not any("OFFSET" in query["sql"].upper() for query in after.captured_queries)
 
 
@@ -219,6 +221,7 @@ def test_the_api_past_the_counting_limit_says_its_count_is_not_exact(client, man
     body = client.get("/api/v1/datasets/?page_size=2").json()
     assert body["count"] == len(many_alike) and body["count_exact"] is True
     monkeypatch.setattr("core.listing.COUNTED_UP_TO", 5)
+    cache.clear()  # the exact count is kept; a portal's limit changes only with a new release
     body = client.get("/api/v1/datasets/?page_size=2").json()
     assert body["count"] == 6 and body["count_exact"] is False
     seen, url = [], "/api/v1/datasets/?page_size=2"
