@@ -1,6 +1,11 @@
+import hashlib
+
 from django import template
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from accounts.policy import Action, can
+from core.cached_counts import fresh_for, kept
 from core.models import published_or_none
 
 register = template.Library()
@@ -88,3 +93,63 @@ def pagination(context, current: int, last: int, after: str = "", capped: bool =
         "next": following,
         "items": [(number, url(number) if number else "") for number in page_numbers(current, shown_last)],
     }
+
+
+# What picks a page of a list rather than its filters: the filter panel is the same whatever they say.
+PAGING_PARAMETERS = ("page", "after")
+
+
+@register.simple_tag(takes_context=True)
+def filter_panel(context) -> str:
+    """includes/_filters.html for this page, kept in the cache for each address and query until the
+    directory changes (core/cached_counts.py), as the counts are; drawn afresh for people signed in.
+
+    The panel is a function of the query alone (the values given, their errors, the filters in force)
+    and of the directory (the choices offered), and drawing its dozen fields costs a list page more
+    than its twenty cards."""
+    request = context["request"]
+
+    def draw() -> str:
+        template = context.template.engine.get_template("includes/_filters.html")
+        return str(template.render(context))
+
+    query = request.GET.copy()
+    for name in PAGING_PARAMETERS:
+        query.pop(name, None)
+    # Hashed: a query may be long, and it is typed by visitors.
+    digest = hashlib.sha256(f"{request.path}?{query.urlencode()}".encode()).hexdigest()[:32]
+    name = f"filter-panel:{digest}:{timezone.localdate().isoformat()}"
+    return mark_safe(kept(name, draw, fresh=fresh_for(request)))
+
+
+@register.tag
+def kept_card(parser, token):
+    """`{% kept_card entry %}…{% endkept_card %}`: what is between, for `entry`, kept in the cache until
+    the directory changes (core/cached_counts.py), for each page template; drawn afresh for people
+    signed in.
+
+    For a list's cards: a card shows only its entry and the entries it links to (all in the directory,
+    so any change to them forgets it), the same for every visitor; drawing twenty of them costs a list
+    page more than its queries."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("kept_card takes one entry: {% kept_card entry %}")
+    nodelist = parser.parse(("endkept_card",))
+    parser.delete_first_token()
+    return KeptCardNode(nodelist, parser.compile_filter(bits[1]))
+
+
+class KeptCardNode(template.Node):
+    def __init__(self, nodelist, entry):
+        self.nodelist = nodelist
+        self.entry = entry
+
+    def render(self, context) -> str:
+        entry = self.entry.resolve(context)
+        request = context.get("request")
+        # The day too: a card may say what the date decides (a project past its end date).
+        name = (
+            f"card:{context.template.name}:{entry._meta.label}:{entry.pk}:{timezone.localdate().isoformat()}"
+        )
+        fresh = request is None or fresh_for(request)
+        return mark_safe(kept(name, lambda: str(self.nodelist.render(context)), fresh=fresh))
