@@ -126,30 +126,31 @@ def filter_panel(context) -> str:
 def kept_card(parser, token):
     """`{% kept_card entry %}…{% endkept_card %}`: what is between, for `entry`, kept in the cache until
     the directory changes (core/cached_counts.py), for each page template; drawn afresh for people
-    signed in.
+    signed in. More values after the entry (`{% kept_card entry card %}`) name what else decides
+    the card on that page, such as which card template a shared section draws.
 
     For a list's cards: a card shows only its entry and the entries it links to (all in the directory,
     so any change to them forgets it), the same for every visitor; drawing twenty of them costs a list
     page more than its queries."""
     bits = token.split_contents()
-    if len(bits) != 2:
-        raise template.TemplateSyntaxError("kept_card takes one entry: {% kept_card entry %}")
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("kept_card takes an entry: {% kept_card entry %}")
     nodelist = parser.parse(("endkept_card",))
     parser.delete_first_token()
-    return KeptCardNode(nodelist, parser.compile_filter(bits[1]))
+    return KeptCardNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
 
 
 class KeptCardNode(template.Node):
-    def __init__(self, nodelist, entry):
+    def __init__(self, nodelist, values):
         self.nodelist = nodelist
-        self.entry = entry
+        self.entry, *self.deciding = values
 
     def render(self, context) -> str:
         entry = self.entry.resolve(context)
+        deciding = ":".join(str(value.resolve(context)) for value in self.deciding)
         request = context.get("request")
         # The day too: a card may say what the date decides (a project past its end date).
-        name = (
-            f"card:{context.template.name}:{entry._meta.label}:{entry.pk}:{timezone.localdate().isoformat()}"
-        )
+        day = timezone.localdate().isoformat()
+        name = f"card:{context.template.name}:{deciding}:{entry._meta.label}:{entry.pk}:{day}"
         fresh = request is None or fresh_for(request)
         return mark_safe(kept(name, lambda: str(self.nodelist.render(context)), fresh=fresh))

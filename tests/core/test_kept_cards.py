@@ -30,8 +30,8 @@ DRAWN_EACH_TIME = {"includes/_filters.html", "includes/_dataset_card.html", "inc
 
 @pytest.fixture
 def directory(bradford):
-    theme = ThemeFactory(name="Early help")
-    custodian = OrganisationFactory(name="Bradford Council")
+    theme = ThemeFactory(name="Early help", slug="early-help")
+    custodian = OrganisationFactory(name="Bradford Council", slug="bradford-council")
     for number in range(3):
         dataset = DatasetFactory(title=f"Dataset {number}", custodian=custodian, min_age=4, max_age=11)
         dataset.areas.add(bradford)
@@ -50,6 +50,16 @@ def test_a_list_reads_the_same_from_what_is_kept(client, directory, url):
     again = client.get(url)
     assert again.content == first.content
     assert drawn(first) and not drawn(again), "the panel and cards are drawn once"
+
+
+@pytest.mark.parametrize(
+    "url", ["/areas/E08000032/", "/themes/early-help/", "/organisations/bradford-council/"]
+)
+def test_a_page_of_previews_reads_the_same_from_what_is_kept(client, directory, url):
+    first = client.get(url)
+    again = client.get(url)
+    assert again.content == first.content
+    assert drawn(first) and not drawn(again), "the cards are drawn once"
 
 
 def test_each_query_keeps_its_own_panel(client, directory):
