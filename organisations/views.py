@@ -1,6 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from core.cached_counts import fresh_for, kept
 from core.listing import filtered_list
 from core.queries import preview
 from core.visibility import visible_entry
@@ -20,16 +21,27 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = visible_entry(request, Organisation.objects.all().select_related("area"), slug=slug)
+    fresh = fresh_for(request)
+
+    def kept_preview(kind: str, entries) -> dict:
+        # How many there are is kept until the directory changes (a university's people are thousands).
+        total = kept(f"organisation:{organisation.pk}:{kind}", entries.count, fresh=fresh)
+        return preview(entries, total=total)
+
     return render(
         request,
         "organisations/organisation_detail.html",
         {
             "organisation": organisation,
-            "people": preview(Researcher.objects.published().at(organisation).with_card_details()),
-            "datasets": preview(
-                Dataset.objects.published().filter(custodian=organisation).with_card_details()
+            "people": kept_preview(
+                "people", Researcher.objects.published().at(organisation).with_card_details()
             ),
-            "projects": preview(Project.objects.published().involving(organisation).with_card_details()),
+            "datasets": kept_preview(
+                "datasets", Dataset.objects.published().filter(custodian=organisation).with_card_details()
+            ),
+            "projects": kept_preview(
+                "projects", Project.objects.published().involving(organisation).with_card_details()
+            ),
             # Its own opportunities; its projects' are on their pages.
             "opportunities": list(
                 Opportunity.objects.open().filter(organisation=organisation).with_card_details()[:10]
