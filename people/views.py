@@ -1,6 +1,7 @@
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 
 from core.listing import filtered_list
 from core.visibility import visible_entry
@@ -40,12 +41,13 @@ def researcher_detail(request: HttpRequest, slug: str) -> HttpResponse:
         dataset=OuterRef("pk"), project__in=[membership.project_id for membership in memberships]
     )
     datasets = Dataset.objects.published().filter(Exists(used_by_them))
-    network = network_of(researcher, on_their_projects)
+    # Worked out only when the page draws them: the drawn section is kept until the directory changes.
+    network = SimpleLazyObject(lambda: network_of(researcher, on_their_projects))
     context = {
         "researcher": researcher,
         "memberships": memberships,
         "datasets": datasets,
         "network": network,
-        "graph": collaboration_svg(researcher.display_name, network),
+        "graph": lambda: collaboration_svg(researcher.display_name, network),
     }
     return render(request, "people/researcher_detail.html", context)

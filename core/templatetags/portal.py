@@ -123,24 +123,24 @@ def filter_panel(context) -> str:
 
 
 @register.tag
-def kept_card(parser, token):
-    """`{% kept_card entry %}…{% endkept_card %}`: what is between, for `entry`, kept in the cache until
+def kept_for(parser, token):
+    """`{% kept_for entry %}…{% endkept_for %}`: what is between, for `entry`, kept in the cache until
     the directory changes (core/cached_counts.py), for each page template; drawn afresh for people
-    signed in. More values after the entry (`{% kept_card entry card %}`) name what else decides
-    the card on that page, such as which card template a shared section draws.
+    signed in. More values after the entry (`{% kept_for entry card %}`) name what else decides it on
+    that page, such as which card template a shared section draws.
 
-    For a list's cards: a card shows only its entry and the entries it links to (all in the directory,
-    so any change to them forgets it), the same for every visitor; drawing twenty of them costs a list
-    page more than its queries."""
+    For what shows only the entry and the entries it links to (all in the directory, so any change to
+    them forgets it), the same for every visitor: a list's cards (twenty of them cost a list page more
+    than its queries), a researcher's network of collaborators."""
     bits = token.split_contents()
     if len(bits) < 2:
-        raise template.TemplateSyntaxError("kept_card takes an entry: {% kept_card entry %}")
-    nodelist = parser.parse(("endkept_card",))
+        raise template.TemplateSyntaxError("kept_for takes an entry: {% kept_for entry %}")
+    nodelist = parser.parse(("endkept_for",))
     parser.delete_first_token()
-    return KeptCardNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+    return KeptForNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
 
 
-class KeptCardNode(template.Node):
+class KeptForNode(template.Node):
     def __init__(self, nodelist, values):
         self.nodelist = nodelist
         self.entry, *self.deciding = values
@@ -151,6 +151,6 @@ class KeptCardNode(template.Node):
         request = context.get("request")
         # The day too: a card may say what the date decides (a project past its end date).
         day = timezone.localdate().isoformat()
-        name = f"card:{context.template.name}:{deciding}:{entry._meta.label}:{entry.pk}:{day}"
+        name = f"kept-for:{context.template.name}:{deciding}:{entry._meta.label}:{entry.pk}:{day}"
         fresh = request is None or fresh_for(request)
         return mark_safe(kept(name, lambda: str(self.nodelist.render(context)), fresh=fresh))

@@ -1,5 +1,5 @@
 """A list page's filter panel and cards are kept in the cache until the directory changes
-(core.templatetags.portal: filter_panel, kept_card): the page reads the same as when drawn, a change
+(core.templatetags.portal: filter_panel, kept_for): the page reads the same as when drawn, a change
 shows at once, and people signed in always get them drawn afresh."""
 
 import pytest
@@ -7,6 +7,7 @@ import pytest
 from core import cached_counts
 from tests.factories import (
     DatasetFactory,
+    MembershipFactory,
     OrganisationFactory,
     ProjectFactory,
     ResearcherFactory,
@@ -92,3 +93,22 @@ def test_signed_in_people_get_the_panel_and_cards_drawn(client, directory, djang
     again = client.get("/datasets/")
     assert drawn(again)
     assert "Just published" in again.text and '">Leeds Council</option>' in again.text
+
+
+def test_a_researchers_network_is_worked_out_once_until_the_directory_changes(client, monkeypatch):
+    from people import views
+
+    person, colleague = ResearcherFactory(slug="amara", name="Amara Ashworth"), ResearcherFactory()
+    project = ProjectFactory()
+    MembershipFactory(project=project, researcher=person)
+    MembershipFactory(project=project, researcher=colleague)
+    worked_out = []
+    network_of = views.network_of
+    monkeypatch.setattr(views, "network_of", lambda *args: worked_out.append(1) or network_of(*args))
+    first = client.get("/researchers/amara/")
+    again = client.get("/researchers/amara/")
+    assert again.content == first.content and colleague.name in again.text
+    assert len(worked_out) == 1
+    newcomer = ResearcherFactory(name="Newcomer Nadia")
+    MembershipFactory(project=project, researcher=newcomer)
+    assert "Newcomer Nadia" in client.get("/researchers/amara/").text
