@@ -136,6 +136,19 @@ def dated_before(name: str) -> tuple[str, list]:
     )
 
 
+def is_dated_before(entry: str, name: str) -> tuple[str, list]:
+    """SQL true when the entry (`entry`: an expression giving its id) has its hidden date facet `name`
+    before today: one look in the facets' (entry, name, value) key. Put in a result's columns it is
+    worked out for the page's rows only, after the sort, where `IN (dated_before)` read every such
+    date in the index first (14,000 projects' end dates at national scale)."""
+    # A scalar subquery, which PostgreSQL never turns into a hash of every such date as it does EXISTS.
+    return (
+        f"(SELECT MIN(dated.value) FROM search_searchfacet dated WHERE dated.entry_id = {entry} "
+        "AND dated.name = %s) < %s",
+        [name, timezone.localdate().isoformat()],
+    )
+
+
 def has_values(entry: str, name: str, values: list[str]) -> tuple[str, list]:
     """SQL true when the entry (`entry`: an alias with an id) has one of the values of facet `name`."""
     marks = ", ".join(["%s"] * len(values))

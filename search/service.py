@@ -21,7 +21,16 @@ from projects.models import ENDED, STAGE_LABELS, Project
 
 from .documents import CLOSES, ENDS, KIND_OF_MODEL
 from .engines import current_engine, prefix_words
-from .facets import FACETS, Chosen, dated_before, facet_condition, facet_values, normalised, starting_rows
+from .facets import (
+    FACETS,
+    Chosen,
+    dated_before,
+    facet_condition,
+    facet_values,
+    is_dated_before,
+    normalised,
+    starting_rows,
+)
 from .highlight import Highlighter
 from .models import Kind, SearchWord, SynonymGroup
 from .query import ParsedQuery, clean, expand_synonyms, parse
@@ -640,10 +649,10 @@ class Query:
                 order = (
                     f"{bits_set('hits.met', words)} DESC, {bits_set('hits.met', everything)} DESC, {order}"
                 )
-        ended, ended_params = dated_before(ENDS)
+        ended, ended_params = is_dated_before("e.id", ENDS)
         return (
             "SELECT e.kind, e.url, e.title, e.summary, e.keywords, e.linked, e.body, e.facts, hits.met, "
-            f"CASE WHEN e.id IN ({ended}) THEN 1 ELSE 0 END AS ended{', ' + also if also else ''} "
+            f"CASE WHEN {ended} THEN 1 ELSE 0 END AS ended{', ' + also if also else ''} "
             f"FROM ({sql}) hits JOIN search_searchentry e ON e.id = hits.id ORDER BY {order}",
             [*ended_params, *params, *order_params],
         )
@@ -774,8 +783,8 @@ def facet_counts(
     )
     rows_params = [value for _, source_params, _, _, names in sources for value in [*source_params, *names]]
     # An active project past its end date is counted as ended, as it is shown.
-    ended, ended_params = dated_before(ENDS)
-    is_ended = f"f.name = 'stage' AND f.value = '{Stage.ACTIVE}' AND f.entry_id IN ({ended})"
+    ended, ended_params = is_dated_before("f.entry_id", ENDS)
+    is_ended = f"f.name = 'stage' AND f.value = '{Stage.ACTIVE}' AND {ended}"
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT source, name, value, label, COUNT(*) AS n FROM ("

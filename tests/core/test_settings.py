@@ -5,6 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from django.db import connection
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -39,3 +42,12 @@ def test_database_url_selects_postgresql():
     result = load_settings(SECRET_KEY="x" * 50, DATABASE_URL="postgres://portal@db.example:5432/portal")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["django.db.backends.postgresql", "False"]
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="JIT is PostgreSQL's")
+def test_postgresql_compiles_no_statement_just_in_time():
+    # A search's facet counts spent 0.8 s being compiled at national scale for 0.1 s of work.
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
