@@ -1,5 +1,6 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 
 from core.cached_counts import fresh_for, kept
 from core.listing import filtered_list
@@ -23,10 +24,16 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = visible_entry(request, Organisation.objects.all().select_related("area"), slug=slug)
     fresh = fresh_for(request)
 
-    def kept_preview(kind: str, entries) -> dict:
-        # How many there are is kept until the directory changes (a university's people are thousands).
-        total = kept(f"organisation:{organisation.pk}:{kind}", entries.count, fresh=fresh)
-        return preview(entries, total=total)
+    def kept_preview(kind: str, entries) -> SimpleLazyObject:
+        """The first entries and how many there are in all (kept until the directory changes: a
+        university's people are thousands), read only when the page draws them: the drawn sections
+        are kept too (templates/organisations/organisation_detail.html)."""
+
+        def read() -> dict:
+            total = kept(f"organisation:{organisation.pk}:{kind}", entries.count, fresh=fresh)
+            return preview(entries, total=total)
+
+        return SimpleLazyObject(read)
 
     return render(
         request,

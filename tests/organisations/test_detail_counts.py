@@ -45,3 +45,13 @@ def test_signed_in_people_get_the_counts_from_the_database(client, organisation,
     client.force_login(django_user_model.objects.create_user("cara", "cara@example.org", "pw"))
     client.get("/organisations/busy-university/")
     assert counting_queries(client, "/organisations/busy-university/")[1] == 3
+
+
+def test_its_people_and_data_are_read_once_until_the_directory_changes(client, organisation):
+    client.get("/organisations/busy-university/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/organisations/busy-university/")
+    read = " ".join(query["sql"] for query in queries)
+    assert '"people_researcher"' not in read and '"datasets_dataset"' not in read
+    ResearcherFactory(organisation=organisation, name="Newly Joined")
+    assert "Newly Joined" in client.get("/organisations/busy-university/").text
