@@ -84,31 +84,44 @@ class PostgresEngine:
     has_tags = True
 
     def matches(
-        self, query: ParsedQuery, where: tuple[str, list] | None = None, tags: tuple[str, list] | None = None
+        self,
+        query: ParsedQuery,
+        where: tuple[str, list] | None = None,
+        tags: tuple[str, list] | None = None,
+        column: tuple[str, list] | None = None,
     ) -> tuple[str, list]:
         """SQL selecting (id, rank) of the entries matching `query`; with `where`, only those whose own
         row (alias e) meets it too; with `tags` (a tsquery's SQL), only those whose vector matches it as
-        well, in the same lookup of the index. The rank is the words' alone."""
+        well, in the same lookup of the index; with `column` (SQL naming itself, on alias e), that column
+        too, from the row already read. The rank is the words' alone."""
         tsquery, params = self.tsquery(query)
         matched = "q.query"
         if tags:
             matched, params = f"(q.query && ({tags[0]}))", [*params, *tags[1]]
+        extra, extra_params = (f", {column[0]}", column[1]) if column else ("", [])
         sql = (
-            f"SELECT e.id, ts_rank('{self.weights}', e.search_vector, q.query) AS rank "
+            f"SELECT e.id, ts_rank('{self.weights}', e.search_vector, q.query) AS rank{extra} "
             f"FROM search_searchentry e, (SELECT {tsquery} AS query) q WHERE e.search_vector @@ {matched}"
         )
+        params = [*extra_params, *params]
         if where:
             return f"{sql} AND {where[0]}", [*params, *where[1]]
         return sql, params
 
     @staticmethod
-    def tagged(tags: tuple[str, list], where: tuple[str, list] | None = None) -> tuple[str, list]:
+    def tagged(
+        tags: tuple[str, list], where: tuple[str, list] | None = None, column: tuple[str, list] | None = None
+    ) -> tuple[str, list]:
         """SQL selecting (id, rank 0) of the entries whose vector matches `tags` (a tsquery's SQL), with no
-        words; with `where`, only those whose own row (alias e) meets it too."""
-        sql = f"SELECT e.id, 0.0 AS rank FROM search_searchentry e WHERE e.search_vector @@ ({tags[0]})"
+        words; with `where`, only those whose own row (alias e) meets it too; with `column`, that too."""
+        extra, params = (f", {column[0]}", column[1]) if column else ("", [])
+        sql = (
+            f"SELECT e.id, 0.0 AS rank{extra} FROM search_searchentry e WHERE e.search_vector @@ ({tags[0]})"
+        )
+        params = [*params, *tags[1]]
         if where:
-            return f"{sql} AND {where[0]}", [*tags[1], *where[1]]
-        return sql, tags[1]
+            return f"{sql} AND {where[0]}", [*params, *where[1]]
+        return sql, params
 
     def titled_query(self, names: list[tuple[str, ...]]) -> tuple[str, list]:
         """tsquery SQL true for a vector whose title holds one of `names` (each a run of words)."""

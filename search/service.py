@@ -245,9 +245,10 @@ def run(
         return results
     sql, params = query.current()
     sampling, found = None, None
-    if query.reading.codes or query.reading.ages:
+    if (query.reading.codes or query.reading.ages) and not query.narrows_by_tags:
         # Places and ages narrow through subqueries that the sample's runs of ids do not reach into:
-        # counting the sample first would read every match twice. Counted as before.
+        # counting the sample first would read every match twice. Counted as before. (As tags, they
+        # are tested in the same lookup as the words, and the sample decides first as for any search.)
         counted = count(sql, params, up_to=EXACT_UP_TO + 1)
     else:
         sampling = sample_windows()
@@ -402,14 +403,16 @@ class Query:
         engine = current_engine()
         if not self.parsed.is_empty:
             if self.narrows_by_tags:
-                sql, params = engine.matches(self.parsed, self.ages_constraint("e"), self.tag_query())
-            else:
-                sql, params = engine.matches(self.parsed)
+                sql, params = engine.matches(
+                    self.parsed, self.ages_constraint("e"), self.tag_query(), self.local_by_tags()
+                )
+                return f"SELECT id, rank, 0 AS met{self.local_column} FROM ({sql}) words", params
+            sql, params = engine.matches(self.parsed)
             return f"SELECT id, rank, 0 AS met FROM ({sql}) words", params
         if self.narrows_by_tags:
             # No words: the entries with every tag asked for, from the full-text index.
-            sql, params = engine.tagged(self.tag_query(), self.ages_constraint("e"))
-            return f"SELECT id, rank, 0 AS met FROM ({sql}) tagged_rows", params
+            sql, params = engine.tagged(self.tag_query(), self.ages_constraint("e"), self.local_by_tags())
+            return f"SELECT id, rank, 0 AS met{self.local_column} FROM ({sql}) tagged_rows", params
         concepts = self.concepts()
         if self.reading.age_words:
             # "teenagers": data for those ages, and people and projects who use the word.
@@ -492,7 +495,7 @@ class Query:
             params = [*params, *condition_params]
         if self.reading.codes:
             # Local data first, then England- and UK-wide.
-            local, local_params = self.local("m")
+            local, local_params = ("m.local", []) if self.narrows_by_tags else self.local("m")
         constraints = None if self.narrows_by_tags else self.constraints("k")
         if constraints:
             conditions.append(constraints[0])
@@ -618,6 +621,22 @@ class Query:
             f"CASE WHEN {entry}.id IN ({placed_in(codes)}) OR {entry}.id IN ({titled}) THEN 0 ELSE 1 END",
             [*codes, *titled_params],
         )
+
+    def local_by_tags(self) -> tuple[str, list] | None:
+        """With a place asked for, `local` as a column of the row its words are matched in (alias e), from
+        its tags: read with the row, where `local` reads every entry connected to the place (22,710 for
+        Bradford at national scale) and every one named after it."""
+        if not self.reading.codes:
+            return None
+        titled, titled_params = current_engine().titled_query(self.reading.place_words)
+        return (
+            f"CASE WHEN e.search_vector @@ (%s::tsquery || {titled}) THEN 0 ELSE 1 END AS local",
+            [any_of(tag(PLACE, code) for code in self.reading.codes), *titled_params],
+        )
+
+    @property
+    def local_column(self) -> str:
+        return ", local" if self.reading.codes else ""
 
     def ages_condition(self, alias: str) -> tuple[str, list]:
         """Entries whose age range overlaps the ages asked for, by the life-stage rule (datasets.life_stages)."""
