@@ -245,7 +245,14 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the kept pages' cards and filter panels (one entry each, a few kilobytes) beside the kept
+    # counts: Django's default of 300 entries would drop counts to keep the cards of a dozen pages.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
     # django-ratelimit objects that local memory is not shared; that is the point of running
     # without Redis (one process). `check --deploy` warns about it instead (core/checks.py).
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

@@ -112,3 +112,10 @@ def test_a_researchers_network_is_worked_out_once_until_the_directory_changes(cl
     newcomer = ResearcherFactory(name="Newcomer Nadia")
     MembershipFactory(project=project, researcher=newcomer)
     assert "Newcomer Nadia" in client.get("/researchers/amara/").text
+
+
+def test_the_cache_in_memory_holds_many_pages_of_cards(settings):
+    # Without Redis: Django's default of 300 entries would hold the cards of a dozen list pages.
+    cache = settings.CACHES["default"]
+    if "locmem" in cache["BACKEND"]:
+        assert cache["OPTIONS"]["MAX_ENTRIES"] >= 10_000
