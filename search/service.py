@@ -53,10 +53,11 @@ SAMPLE_WINDOWS = 20
 ESTIMATE_FROM = 100
 # Facets listed in their own order rather than by count: life stages by age.
 ORDERED_FACETS = {"life_stage": {stage.slug: position for position, stage in enumerate(LIFE_STAGES)}}
+# Each on the results' columns as Query.ordered names them.
 SORTS = {
-    "relevance": ("Relevance", "rank DESC, e.updated DESC, e.id"),
-    "newest": ("Newest", "e.updated DESC, e.id DESC"),
-    "title": ("A–Z", "e.title, e.id"),
+    "relevance": ("Relevance", "rank DESC, {updated} DESC, {id}"),
+    "newest": ("Newest", "{updated} DESC, {id} DESC"),
+    "title": ("A–Z", "{title}, {id}"),
 }
 
 
@@ -265,7 +266,7 @@ def run(
             found = count(*query.current(sampling[0]))
         return sampled(results, query, page, sampling, found)
     results.page = max(1, min(page, results.pages or 1))
-    results.hits = fetch_hits(query.ordered(sql, params, results.sort), results, Highlighter(parsed), query)
+    results.hits = fetch_hits(query.page_of(sql, params, results), Highlighter(parsed), query)
     if query.relaxed and results.hits:
         results.relaxed = results.hits[0].missing
     results.facets = facet_counts(sql, params, facets, others=other_values(query))
@@ -288,15 +289,18 @@ def sampled(
     results.ranked = found
     results.page = max(1, min(page, results.pages or 1))
     counted = f"SELECT c.*, COUNT(*) OVER () AS ranked FROM ({candidates}) c"
-    ordered = query.ordered(counted, candidate_params, results.sort, also="hits.ranked")
-    rows = page_rows(ordered, results.page)
+    rows = rows_of(query.page_of(counted, candidate_params, results, also="hits.ranked"))
     results.ranked = rows[0][-1] if rows else found
     results.hits = to_hits([row[:-1] for row in rows], Highlighter(query.parsed), query)
     if query.relaxed and results.hits:
         results.relaxed = results.hits[0].missing
     others = other_values(query, (windows, share))
     results.facets = facet_counts(
-        sample, sample_params, results.active_facets, scale=1 / share, others=others
+        sample,
+        sample_params,
+        results.active_facets,
+        scale=1 / share,
+        others=others,
     )
     return results
 
@@ -401,18 +405,21 @@ class Query:
     def matched(self) -> tuple[str, list] | None:
         """SQL selecting (id, rank, met) of the entries that meet every part, or None when nothing was asked."""
         engine = current_engine()
+        carried = self.row_columns()
         if not self.parsed.is_empty:
             if self.narrows_by_tags:
                 sql, params = engine.matches(
-                    self.parsed, self.ages_constraint("e"), self.tag_query(), self.local_by_tags()
+                    self.parsed, self.ages_constraint("e"), self.tag_query(), carried
                 )
-                return f"SELECT id, rank, 0 AS met{self.local_column} FROM ({sql}) words", params
-            sql, params = engine.matches(self.parsed)
-            return f"SELECT id, rank, 0 AS met FROM ({sql}) words", params
+            else:
+                sql, params = (
+                    engine.matches(self.parsed, column=carried) if carried else engine.matches(self.parsed)
+                )
+            return f"SELECT id, rank, 0 AS met{self.carried_names} FROM ({sql}) words", params
         if self.narrows_by_tags:
             # No words: the entries with every tag asked for, from the full-text index.
-            sql, params = engine.tagged(self.tag_query(), self.ages_constraint("e"), self.local_by_tags())
-            return f"SELECT id, rank, 0 AS met{self.local_column} FROM ({sql}) tagged_rows", params
+            sql, params = engine.tagged(self.tag_query(), self.ages_constraint("e"), carried)
+            return f"SELECT id, rank, 0 AS met{self.carried_names} FROM ({sql}) tagged_rows", params
         concepts = self.concepts()
         if self.reading.age_words:
             # "teenagers": data for those ages, and people and projects who use the word.
@@ -430,8 +437,42 @@ class Query:
             # No words: start from the facet index, never from the whole table.
             return starting_rows(self.facets)
         if self.everything:
-            return "SELECT id, 0.0 AS rank, 0 AS met FROM search_searchentry", []
+            columns, params = carried or ("", [])
+            return (
+                f"SELECT e.id, 0.0 AS rank, 0 AS met{', ' + columns if columns else ''} FROM search_searchentry e",
+                params,
+            )
         return None
+
+    @property
+    def carries_row(self) -> bool:
+        """Whether the results carry what their order and facet counts read from their own index row
+        (PostgreSQL: the row their words or tags are matched in), so that neither joins every result
+        to the index again: the entries matching words or tags, or every entry."""
+        if not current_engine().has_tags or self.relaxed:
+            return False
+        if not self.parsed.is_empty or self.narrows_by_tags:
+            return True
+        return self.everything and not self.facets and not self.reading.age_words and not self.concepts()
+
+    def row_columns(self) -> tuple[str, list] | None:
+        """SQL of the carried columns, on the matched row (alias e); None when results carry none."""
+        if not self.carries_row:
+            return None
+        columns, params = (
+            "e.kind AS row_kind, e.title AS row_title, e.updated AS row_updated",
+            [],
+        )
+        if self.reading.codes:
+            local, params = self.local_by_tags()
+            columns = f"{columns}, {local}"
+        return columns, params
+
+    @property
+    def carried_names(self) -> str:
+        if not self.carries_row:
+            return ""
+        return ", row_kind, row_title, row_updated" + (", local" if self.reading.codes else "")
 
     def current(self, windows: list[tuple[int, int]] | None = None) -> tuple[str, list]:
         """SQL selecting (id, rank, met, local) of the results: every part met, or in a relaxed search some;
@@ -495,7 +536,7 @@ class Query:
             params = [*params, *condition_params]
         if self.reading.codes:
             # Local data first, then England- and UK-wide.
-            local, local_params = ("m.local", []) if self.narrows_by_tags else self.local("m")
+            local, local_params = ("m.local", []) if self.carries_row else self.local("m")
         constraints = None if self.narrows_by_tags else self.constraints("k")
         if constraints:
             conditions.append(constraints[0])
@@ -503,8 +544,9 @@ class Query:
         where = " AND ".join(conditions) or "1 = 1"
         # The entry's own row is joined only when a place or an age needs its kind or ages.
         join = "JOIN search_searchentry k ON k.id = m.id" if "k." in where else ""
+        carried = ", m.row_kind, m.row_title, m.row_updated" if self.carries_row else ""
         return (
-            f"SELECT m.id, m.rank, m.met, {local} AS local FROM ({sql}) m {join} WHERE {where}",
+            f"SELECT m.id, m.rank, m.met, {local} AS local{carried} FROM ({sql}) m {join} WHERE {where}",
             [*local_params, *params],
         )
 
@@ -634,10 +676,6 @@ class Query:
             [any_of(tag(PLACE, code) for code in self.reading.codes), *titled_params],
         )
 
-    @property
-    def local_column(self) -> str:
-        return ", local" if self.reading.codes else ""
-
     def ages_condition(self, alias: str) -> tuple[str, list]:
         """Entries whose age range overlaps the ages asked for, by the life-stage rule (datasets.life_stages)."""
         start, end = age_span(*self.reading.ages)
@@ -649,17 +687,57 @@ class Query:
             return sql, [start]
         return f"{sql} AND {alias}.age_from < %s", [start, end]
 
-    def ordered(self, sql: str, params: list, sort: str, also: str = "") -> tuple[str, list]:
-        """The rows in the order shown: by relevance, what meets most of the query, what was asked for
-        (people, data…), an entry titled exactly as typed, local data, then the rank."""
-        order, order_params = SORTS[sort][1], []
+    def ordered(
+        self, sql: str, params: list, sort: str, also: str = "", limit: int | None = None, offset: int = 0
+    ) -> tuple[str, list]:
+        """The rows in the order shown, `limit` of them from `offset` (all without a limit): by relevance,
+        what meets most of the query, what was asked for (people, data…), an entry titled exactly as
+        typed, local data, then the rank. Results that carry their row's order are sorted and cut to
+        the page before the page's rows are read (as sorting every result joined to its row read them all)."""
+        row = (
+            {
+                "kind": "hits.row_kind",
+                "title": "hits.row_title",
+                "updated": "hits.row_updated",
+                "id": "hits.id",
+            }
+            if self.carries_row
+            else {"kind": "e.kind", "title": "e.title", "updated": "e.updated", "id": "e.id"}
+        )
+        order, order_params = self.order(sort, row)
+        ended, ended_params = is_dated_before("e.id", ENDS)
+        columns = (
+            "e.kind, e.url, e.title, e.summary, e.keywords, e.linked, e.body, e.facts, hits.met, "
+            f"CASE WHEN {ended} THEN 1 ELSE 0 END AS ended{', ' + also if also else ''}"
+        )
+        cut, cut_params = ("LIMIT %s OFFSET %s", [limit, offset]) if limit is not None else ("", [])
+        if self.carries_row:
+            return (
+                f"SELECT {columns} FROM (SELECT hits.* FROM ({sql}) hits ORDER BY {order} {cut}) hits "
+                f"JOIN search_searchentry e ON e.id = hits.id ORDER BY {order}",
+                [*ended_params, *params, *order_params, *cut_params, *order_params],
+            )
+        return (
+            f"SELECT {columns} FROM ({sql}) hits JOIN search_searchentry e ON e.id = hits.id "
+            f"ORDER BY {order} {cut}",
+            [*ended_params, *params, *order_params, *cut_params],
+        )
+
+    def page_of(self, sql: str, params: list, results: Results, also: str = "") -> tuple[str, list]:
+        """The statement reading the page of `results` shown, from the results `sql` selects."""
+        offset = (results.page - 1) * PAGE_SIZE
+        return self.ordered(sql, params, results.sort, also, limit=PAGE_SIZE, offset=offset)
+
+    def order(self, sort: str, row: dict[str, str]) -> tuple[str, list]:
+        """SQL of the order shown, on the results' columns as `row` names them."""
+        order, order_params = SORTS[sort][1].format(**row), []
         if sort == "relevance":
             titles = self.typed_titles()
             local = "hits.local, " if self.reading.codes else ""
-            order = f"CASE WHEN lower(e.title) IN ({marks(titles)}) THEN 0 ELSE 1 END, {local}{order}"
+            order = f"CASE WHEN lower({row['title']}) IN ({marks(titles)}) THEN 0 ELSE 1 END, {local}{order}"
             order_params = titles
             if self.wanted_kind:
-                order = f"CASE WHEN e.kind = %s THEN 0 ELSE 1 END, {order}"
+                order = f"CASE WHEN {row['kind']} = %s THEN 0 ELSE 1 END, {order}"
                 order_params = [self.wanted_kind, *order_params]
             if self.relaxed:
                 # The topic matters most: first what meets most of the words, then most of the rest.
@@ -668,13 +746,7 @@ class Query:
                 order = (
                     f"{bits_set('hits.met', words)} DESC, {bits_set('hits.met', everything)} DESC, {order}"
                 )
-        ended, ended_params = is_dated_before("e.id", ENDS)
-        return (
-            "SELECT e.kind, e.url, e.title, e.summary, e.keywords, e.linked, e.body, e.facts, hits.met, "
-            f"CASE WHEN {ended} THEN 1 ELSE 0 END AS ended{', ' + also if also else ''} "
-            f"FROM ({sql}) hits JOIN search_searchentry e ON e.id = hits.id ORDER BY {order}",
-            [*ended_params, *params, *order_params],
-        )
+        return order, order_params
 
     @property
     def wanted_kind(self) -> str:
@@ -733,17 +805,15 @@ def count(sql: str, params: list, up_to: int | None = None) -> int:
         return cursor.fetchone()[0]
 
 
-def fetch_hits(ordered: tuple[str, list], results: Results, highlighter, query: Query) -> list[Hit]:
+def fetch_hits(page: tuple[str, list], highlighter, query: Query) -> list[Hit]:
     """One page of results."""
-    if not results.total:
-        return []
-    return to_hits(page_rows(ordered, results.page), highlighter, query)
+    return to_hits(rows_of(page), highlighter, query)
 
 
-def page_rows(ordered: tuple[str, list], page: int) -> list[tuple]:
-    sql, params = ordered
+def rows_of(statement: tuple[str, list]) -> list[tuple]:
+    sql, params = statement
     with connection.cursor() as cursor:
-        cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, PAGE_SIZE, (page - 1) * PAGE_SIZE])
+        cursor.execute(sql, params)
         return cursor.fetchall()
 
 

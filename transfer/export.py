@@ -279,9 +279,9 @@ def search_rows(results: service.Results) -> list[tuple]:
     query = results.query
     if query is None:
         return []
-    sql, params = query.ordered(*query.current(), results.sort)
+    sql, params = query.ordered(*query.current(), results.sort, limit=MAX_SEARCH_ROWS)
     with connection.cursor() as cursor:
-        cursor.execute(f"{sql} LIMIT %s", [*params, MAX_SEARCH_ROWS])
+        cursor.execute(sql, params)
         return [
             (
                 kind,

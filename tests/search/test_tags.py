@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from datasets.life_stages import age_span
+from search import service
 from search.engines import PostgresEngine
 from search.facets import FACETS
 from search.models import SearchEntry, SearchFacet, SearchPlace
@@ -118,7 +119,8 @@ NARROWED = [
 def found(text: str, facets: dict) -> tuple:
     results = search(text, facets)
     shown = {
-        name: [(value.value, value.count) for value in values] for name, values in results.facets.items()
+        name: [(value.value, value.label, value.count, value.active, value.estimated) for value in values]
+        for name, values in results.facets.items()
     }
     return results.total, [hit.url for hit in results.hits], shown, results.relaxed
 
@@ -145,3 +147,14 @@ def test_a_narrowed_search_reads_no_facet_or_place_table_for_each_match(demo):
     for sql in matching:
         assert "f.entry_id = m.id" not in sql
         assert "e.id IN (SELECT entry_id FROM search_searchplace" not in sql
+
+
+@postgres_only
+@pytest.mark.parametrize("text, facets", NARROWED[:8])
+def test_above_the_exact_limit_tags_estimate_what_the_tables_estimate(demo, monkeypatch, text, facets):
+    # A sample of the demo directory: the estimated counts, the candidates and their facets.
+    monkeypatch.setattr(service, "EXACT_UP_TO", 5)
+    monkeypatch.setattr(service, "SAMPLE_ENTRIES", 40)
+    with_tags = found(text, facets)
+    monkeypatch.setattr(PostgresEngine, "has_tags", False)
+    assert with_tags == found(text, facets)
