@@ -23,9 +23,10 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest
 
-# The apps whose rows the kept counts are made from: entries, the links between them, and areas.
+# The apps whose rows the kept counts are made from: entries (opportunities to get involved included),
+# the links between them, and areas.
 DIRECTORY_APPS = frozenset(
-    {"areas", "organisations", "themes", "people", "datasets", "projects", "collection"}
+    {"areas", "organisations", "themes", "people", "datasets", "projects", "collection", "involvement"}
 )
 VERSION_KEY = "counts:version"
 # Bump when a kept value changes shape, so that a new release never reads an old release's values.

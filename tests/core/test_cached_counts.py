@@ -23,6 +23,7 @@ from tests.factories import (
     ResearcherFactory,
     ThemeFactory,
 )
+from tests.involvement.conftest import make_opportunity
 from themes.models import Theme
 
 
@@ -90,6 +91,15 @@ def test_any_change_to_the_directory_forgets_every_kept_count(db, change):
     dataset.themes.add(theme)
     before = cached_counts.version()
     change(dataset, theme)
+    assert cached_counts.version() != before
+
+
+def test_saving_an_opportunity_to_get_involved_forgets_every_kept_count(db):
+    # The Get involved list keeps its count as the other lists do.
+    opportunity = make_opportunity()
+    before = cached_counts.version()
+    opportunity.title = "Join our young advisers' panel"
+    opportunity.save()
     assert cached_counts.version() != before
 
 
