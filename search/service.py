@@ -446,9 +446,9 @@ class Query:
 
     @property
     def carries_row(self) -> bool:
-        """Whether the results carry what their order and facet counts read from their own index row
-        (PostgreSQL: the row their words or tags are matched in), so that neither joins every result
-        to the index again: the entries matching words or tags, or every entry."""
+        """Whether the results carry what their order reads from their own index row (PostgreSQL: the
+        row their words or tags are matched in), so that sorting does not join every result to the index
+        again: the entries matching words or tags, or every entry."""
         if not current_engine().has_tags or self.relaxed:
             return False
         if not self.parsed.is_empty or self.narrows_by_tags:
