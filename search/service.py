@@ -253,9 +253,11 @@ def run(
         counted = count(sql, params, up_to=EXACT_UP_TO + 1)
     else:
         sampling = sample_windows()
-        found, counted = sized(query, sampling)
-        if counted is None:
+        found, counted, shows = sized(query, sampling)
+        if shows == "above":
             return sampled(results, query, page, sampling, found)
+        if shows == "below":
+            return counted_as_ranked(results, query, sampling, found)
     results.total = results.ranked = counted
     if not results.total:
         query.relaxed = False
@@ -270,6 +272,33 @@ def run(
     if query.relaxed and results.hits:
         results.relaxed = results.hits[0].missing
     results.facets = facet_counts(sql, params, facets, others=other_values(query))
+    return results
+
+
+def counted_as_ranked(
+    results: Results, query: "Query", sampling: tuple[list[tuple[int, int]], float], found: int
+) -> Results:
+    """A search the sample shows clearly under EXACT_UP_TO matches: counted by the page's own query as it
+    ranks every match (one read of them, not two), and sampled after all should the count pass the limit."""
+    sql, params = query.current()
+    results.page = max(1, min(results.page, MAX_PAGE))
+    counting = f"SELECT m.*, COUNT(*) OVER () AS matched FROM ({sql}) m"
+    rows = rows_of(query.page_of(counting, params, results, also="hits.matched"))
+    total = rows[0][-1] if rows else count(sql, params, up_to=EXACT_UP_TO + 1)
+    if total > EXACT_UP_TO:
+        return sampled(results, query, results.page, sampling, found)
+    results.total = results.ranked = total
+    if not total:
+        query.relaxed = False
+        return results
+    if not rows:
+        # A page past the last: the last page instead.
+        results.page = max(1, min(results.page, results.pages))
+        rows = rows_of(query.page_of(counting, params, results, also="hits.matched"))
+    results.hits = to_hits([row[:-1] for row in rows], Highlighter(query.parsed), query)
+    if query.relaxed and results.hits:
+        results.relaxed = results.hits[0].missing
+    results.facets = facet_counts(sql, params, results.active_facets, others=other_values(query))
     return results
 
 
@@ -305,36 +334,42 @@ def sampled(
     return results
 
 
-def sized(query: "Query", sampling: tuple[list[tuple[int, int]], float]) -> tuple[int, int | None]:
-    """How many matches the sample of the index holds, and how many there are in all, counted up to
-    EXACT_UP_TO + 1, in one query. When the sample alone shows the search clearly above the limit, the
-    count is skipped (None): it would read 10,001 matches from the index only to learn what the sample
-    already says. When the sample is the whole index, its count is the count.
+def sized(query: "Query", sampling: tuple[list[tuple[int, int]], float]) -> tuple[int, int | None, str]:
+    """How many matches the sample of the index holds, how many there are in all (counted up to
+    EXACT_UP_TO + 1, or None), and what the sample shows ("whole": the sample is the index, and its count
+    the count; "above" or "below": clearly above or below the limit; "counted": it cannot tell), in one
+    query. The count is made only when the sample cannot tell: above, it would read 10,001 matches only
+    to learn what the sample already says; below, the page counts the matches as it ranks them.
 
-    "Clearly": at least ESTIMATE_FROM sampled matches, and more than the limit's share of the sample (t)
-    by five times the sampling error (found > t * (1 + 5 / sqrt(found)), written without a square root,
-    which SQLite may lack): 1.5 times the limit from 100 sampled matches, 1.06 times from 7,000."""
+    "Clearly": by five times the sampling error from the limit's share of the sample (t): above, at
+    least ESTIMATE_FROM sampled matches and found > t * (1 + 5 / sqrt(found)); below, found < t * (1 - 5
+    / sqrt(found)). Both written without a square root, which SQLite may lack."""
     windows, share = sampling
     sql, params = query.current()
     sampled_sql, sampled_params = query.current(windows)
-    whole = share >= 1
-    limit_share = EXACT_UP_TO * share
-    clearly_above = "s.found >= %s AND s.found > %s AND (s.found - %s) * (s.found - %s) * s.found > %s"
+    t = EXACT_UP_TO * share
+    above = "s.found >= %s AND s.found > %s AND (s.found - %s) * (s.found - %s) * s.found > %s"
+    above_params = [ESTIMATE_FROM, t, t, t, 25 * t**2]
+    below = "s.found < %s AND (%s - s.found) * (%s - s.found) * s.found > %s"
+    below_params = [t, t, t, 25 * t**2]
+    whole = int(share >= 1)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT s.found, CASE WHEN %s = 1 OR ({clearly_above}) THEN NULL ELSE "
+            f"SELECT s.found, CASE WHEN %s = 1 THEN 'whole' WHEN {above} THEN 'above' "
+            f"WHEN {below} THEN 'below' ELSE 'counted' END, "
+            f"CASE WHEN %s = 1 OR ({above}) OR ({below}) THEN NULL ELSE "
             f"(SELECT COUNT(*) FROM (SELECT 1 FROM ({sql}) counted LIMIT %s) capped) END "
             f"FROM (SELECT COUNT(*) AS found FROM ({sampled_sql}) in_sample) s",
             [
-                int(whole),
-                *(ESTIMATE_FROM, limit_share, limit_share, limit_share, 25 * limit_share**2),
+                *(whole, *above_params, *below_params),
+                *(whole, *above_params, *below_params),
                 *params,
                 EXACT_UP_TO + 1,
                 *sampled_params,
             ],
         )
-        found, counted = cursor.fetchone()
-    return found, found if whole else counted
+        found, shows, counted = cursor.fetchone()
+    return found, found if shows == "whole" else counted, shows
 
 
 def sample_windows() -> tuple[list[tuple[int, int]], float]:

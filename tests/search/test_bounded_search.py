@@ -94,14 +94,55 @@ def test_estimates_are_rounded_to_two_significant_figures(number, written):
 
 def test_a_search_clearly_above_the_limit_is_not_also_counted_one_by_one(directory, small_limit):
     query = search("children").query
-    found, counted = service.sized(query, service.sample_windows())
+    found, counted, shows = service.sized(query, service.sample_windows())
     assert found >= service.ESTIMATE_FROM
-    assert counted is None
+    assert counted is None and shows == "above"
 
 
 def test_a_search_the_sample_cannot_place_is_counted_up_to_the_limit(directory, small_limit, monkeypatch):
     monkeypatch.setattr(service, "ESTIMATE_FROM", 10**6)
     query = search("children").query
     sql, params = query.current()
-    _, counted = service.sized(query, service.sample_windows())
-    assert counted == min(service.count(sql, params), service.EXACT_UP_TO + 1)
+    _, counted, shows = service.sized(query, service.sample_windows())
+    assert counted == min(service.count(sql, params), service.EXACT_UP_TO + 1) and shows == "counted"
+
+
+@pytest.fixture
+def small_sample(monkeypatch):
+    """A sample of about half the demo directory, which shows "children" clearly under 10,000 matches."""
+    monkeypatch.setattr(service, "SAMPLE_ENTRIES", 120)
+    monkeypatch.setattr(service, "SAMPLE_WINDOWS", 4)
+
+
+def seen(results) -> tuple:
+    facets = {
+        name: [(value.value, value.count) for value in values] for name, values in results.facets.items()
+    }
+    return results.total, results.exact, results.page, [hit.url for hit in results.hits], facets
+
+
+def test_the_sample_shows_a_search_clearly_under_the_limit(directory, small_sample):
+    assert service.sample_windows()[1] < 1
+    query = search("children").query
+    assert service.sized(query, service.sample_windows())[1:] == (None, "below")
+
+
+@pytest.mark.parametrize(
+    "text, page", [("children", 1), ("children", 2), ("children", 50), ("data", 1), ("zzqx", 1)]
+)
+def test_a_search_counted_by_its_page_finds_what_a_count_finds(directory, monkeypatch, text, page):
+    whole = seen(search(text, page=page))
+    monkeypatch.setattr(service, "SAMPLE_ENTRIES", 120)
+    monkeypatch.setattr(service, "SAMPLE_WINDOWS", 4)
+    assert seen(search(text, page=page)) == whole
+
+
+def test_a_search_counted_by_its_page_past_the_limit_is_sampled_after_all(
+    directory, small_limit, monkeypatch
+):
+    sized = service.sized
+    monkeypatch.setattr(
+        service, "sized", lambda query, sampling: (*sized(query, sampling)[:1], None, "below")
+    )
+    results = search("children")
+    assert not results.exact and results.hits
