@@ -268,9 +268,7 @@ def run(
             found = count(*query.current(sampling[0]))
         return sampled(results, query, page, sampling, found)
     results.page = max(1, min(page, results.pages or 1))
-    results.hits = fetch_hits(query.page_of(sql, params, results), Highlighter(parsed), query)
-    if query.relaxed and results.hits:
-        results.relaxed = results.hits[0].missing
+    show(results, query, rows_of(query.page_of(sql, params, results)))
     results.facets = facet_counts(sql, params, facets, others=other_values(query))
     return results
 
@@ -295,9 +293,7 @@ def counted_as_ranked(
         # A page past the last: the last page instead.
         results.page = max(1, min(results.page, results.pages))
         rows = rows_of(query.page_of(counting, params, results, also="hits.matched"))
-    results.hits = to_hits([row[:-1] for row in rows], Highlighter(query.parsed), query)
-    if query.relaxed and results.hits:
-        results.relaxed = results.hits[0].missing
+    show(results, query, [row[:-1] for row in rows])
     results.facets = facet_counts(sql, params, results.active_facets, others=other_values(query))
     return results
 
@@ -320,9 +316,7 @@ def sampled(
     counted = f"SELECT c.*, COUNT(*) OVER () AS ranked FROM ({candidates}) c"
     rows = rows_of(query.page_of(counted, candidate_params, results, also="hits.ranked"))
     results.ranked = rows[0][-1] if rows else found
-    results.hits = to_hits([row[:-1] for row in rows], Highlighter(query.parsed), query)
-    if query.relaxed and results.hits:
-        results.relaxed = results.hits[0].missing
+    show(results, query, [row[:-1] for row in rows])
     others = other_values(query, (windows, share))
     results.facets = facet_counts(
         sample,
@@ -355,18 +349,12 @@ def sized(query: "Query", sampling: tuple[list[tuple[int, int]], float]) -> tupl
     whole = int(share >= 1)
     with connection.cursor() as cursor:
         cursor.execute(
+            "SELECT placed.found, placed.shows, CASE WHEN placed.shows = 'counted' THEN "
+            f"(SELECT COUNT(*) FROM (SELECT 1 FROM ({sql}) counted LIMIT %s) capped) END FROM ("
             f"SELECT s.found, CASE WHEN %s = 1 THEN 'whole' WHEN {above} THEN 'above' "
-            f"WHEN {below} THEN 'below' ELSE 'counted' END, "
-            f"CASE WHEN %s = 1 OR ({above}) OR ({below}) THEN NULL ELSE "
-            f"(SELECT COUNT(*) FROM (SELECT 1 FROM ({sql}) counted LIMIT %s) capped) END "
-            f"FROM (SELECT COUNT(*) AS found FROM ({sampled_sql}) in_sample) s",
-            [
-                *(whole, *above_params, *below_params),
-                *(whole, *above_params, *below_params),
-                *params,
-                EXACT_UP_TO + 1,
-                *sampled_params,
-            ],
+            f"WHEN {below} THEN 'below' ELSE 'counted' END AS shows "
+            f"FROM (SELECT COUNT(*) AS found FROM ({sampled_sql}) in_sample) s) placed",
+            [*params, EXACT_UP_TO + 1, whole, *above_params, *below_params, *sampled_params],
         )
         found, shows, counted = cursor.fetchone()
     return found, found if shows == "whole" else counted, shows
@@ -594,7 +582,7 @@ class Query:
             current_engine().has_tags
             and not self.relaxed
             and (not self.parsed.is_empty or not self.reading.age_words)
-            and self.tag_query() is not None
+            and bool(self.tagged_facets or self.reading.codes or self.reading.ages)
         )
 
     @property
@@ -840,9 +828,11 @@ def count(sql: str, params: list, up_to: int | None = None) -> int:
         return cursor.fetchone()[0]
 
 
-def fetch_hits(page: tuple[str, list], highlighter, query: Query) -> list[Hit]:
-    """One page of results."""
-    return to_hits(rows_of(page), highlighter, query)
+def show(results: Results, query: Query, rows: list[tuple]) -> None:
+    """Puts a page's rows in `results` as hits and, in a relaxed search, the parts the first leaves out."""
+    results.hits = to_hits(rows, Highlighter(query.parsed), query)
+    if query.relaxed and results.hits:
+        results.relaxed = results.hits[0].missing
 
 
 def rows_of(statement: tuple[str, list]) -> list[tuple]:
